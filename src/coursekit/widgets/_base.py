@@ -1,0 +1,85 @@
+"""Shared pieces of every widget: escaping, messages, and safe callbacks.
+
+Widgets are views over core functions. A control's callback calls a controller method;
+a :class:`CourseKitError` raised there becomes a message shown inside the widget, never a
+traceback in the notebook.
+"""
+
+from __future__ import annotations
+
+import functools
+import html
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import ipywidgets as w
+
+from coursekit.errors import CourseKitError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+#: Colour-blind-safe colours (Okabe-Ito) for status messages, with text that passes contrast.
+STATUS_STYLE = {
+    "info": ("#0b4f6c", "#e8f1f8"),
+    "ok": ("#0f5132", "#e6f4ea"),
+    "warning": ("#664d03", "#fff4d6"),
+    "error": ("#842029", "#fbe4e6"),
+    "stop": ("#ffffff", "#a3141e"),
+}
+
+
+def escape(text: object) -> str:
+    """Escape learner or data text for HTML (quotes too)."""
+    return html.escape(str(text), quote=True)
+
+
+def message_html(kind: str, text: str, *, escaped: bool = False) -> str:
+    """A styled, accessible status box; ``role=alert`` for errors and stops."""
+    fg, bg = STATUS_STYLE[kind]
+    role = "alert" if kind in ("error", "stop") else "status"
+    body = text if escaped else escape(text)
+    return (f'<div role="{role}" style="color:{fg};background:{bg};padding:6px 10px;'
+            f'border-radius:4px;margin:4px 0">{body}</div>')
+
+
+class MessageArea(w.HTML):
+    """An HTML area that shows one status message at a time."""
+
+    def show(self, kind: str, text: str, *, escaped: bool = False) -> None:
+        self.value = message_html(kind, text, escaped=escaped)
+
+    def clear(self) -> None:
+        self.value = ""
+
+
+def reports_errors(method: F) -> F:
+    """Decorate a widget callback: a ``CourseKitError`` goes to ``self.message``, not out."""
+
+    @functools.wraps(method)
+    def wrapper(self: Any, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return method(self, *args, **kwargs)
+        except CourseKitError as err:
+            self.message.show("error", str(err))
+            return None
+
+    return wrapper
+
+
+def figure_html(fig: Any, alt: str, *, dpi: int = 96) -> str:
+    """A matplotlib figure as an ``<img>`` with alt text, for an HTML widget.
+
+    Widgets draw figures this way rather than through an ``Output`` widget: the picture
+    lives in the widget's own state, so nothing leaks into cell outputs that nbval checks,
+    and screen-reader users get the alt text.
+    """
+    import base64
+    import io
+
+    import matplotlib.pyplot as plt
+
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=dpi)
+    plt.close(fig)
+    data = base64.b64encode(buffer.getvalue()).decode("ascii")
+    return f'<img src="data:image/png;base64,{data}" alt="{escape(alt)}" style="max-width:100%">'

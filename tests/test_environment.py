@@ -1,0 +1,55 @@
+"""environment.yml (conda, Binder, JupyterHub) lists the same dependencies as pyproject.toml."""
+
+import re
+import stat
+import tomllib
+
+import yaml
+
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+CONDA_ONLY = {"python", "pip"}
+
+
+def _split(spec: str) -> tuple[str, str]:
+    m = re.match(r"^\s*([A-Za-z0-9_.\-]+)\s*(.*)$", spec)
+    assert m, spec
+    return m.group(1).lower().replace("_", "-"), m.group(2).replace(" ", "")
+
+
+def _pyproject() -> dict[str, str]:
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    specs = list(project["dependencies"])
+    for extra in project["optional-dependencies"].values():
+        specs += extra
+    return dict(_split(s) for s in specs)
+
+
+def _environment() -> dict[str, str]:
+    env = yaml.safe_load((ROOT / "environment.yml").read_text())
+    assert "conda-forge" in env["channels"]
+    out = {}
+    for dep in env["dependencies"]:
+        assert isinstance(dep, str), "pip: sections would hide dependencies from conda"
+        name, spec = _split(dep.replace("=", "==", 1) if re.match(r"^[\w.-]+=[^=]", dep) else dep)
+        if name not in CONDA_ONLY:
+            out[name] = spec
+    return out
+
+
+def test_environment_lists_the_same_dependencies_as_pyproject():
+    assert _environment() == _pyproject()
+
+
+def test_ipywidgets_is_pinned_to_a_major_minor():
+    spec = _pyproject()["ipywidgets"]
+    assert re.fullmatch(r">=8\.1(\.\d+)?,<8\.2", spec), spec
+
+
+def test_postbuild_is_executable_and_installs_the_kit():
+    post = ROOT / "postBuild"
+    assert post.stat().st_mode & stat.S_IXUSR
+    text = post.read_text()
+    assert "set -e" in text and "pip install" in text and " ." in text

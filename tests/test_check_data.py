@@ -22,7 +22,7 @@ def test_broken_copy_lists_every_problem(data_copy, capsys):
     records[3]["progressions"] = [{"to": "nowhere-at-all", "axis": "load"}]
     path.write_text(yaml.safe_dump(records, sort_keys=False))
     refs = data_copy / "references.yaml"
-    refs.write_text(refs.read_text().replace("kind: trial", "kind: rumour", 1))
+    refs.write_text(refs.read_text() + "- key: extra-note\n  citation: A note.\n  kind: rumour\n  fact: A fact.\n")
 
     assert main(["check-data", str(data_copy)]) == 1
     out = capsys.readouterr().out

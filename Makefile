@@ -16,6 +16,8 @@ help:
 	@echo "make notebooks   re-execute every notebook and store its outputs"
 	@echo "make check-data  validate every data file"
 	@echo "make fuzz        long property-based runs of every loader and parser"
+	@echo "make handouts    build routine cards and principle sheets (HTML + PDF) into build/handouts"
+	@echo "make app         serve the routine builder as a Voila page on http://127.0.0.1:8866"
 	@echo "make lint        ruff check and format check"
 
 $(PY):
@@ -53,6 +55,12 @@ notebooks: $(VENV)/.test-installed
 
 check-data: $(VENV)/.lab-installed
 	$(BIN)/coursekit check-data data
+
+handouts: $(VENV)/.lab-installed
+	$(BIN)/coursekit handouts --out build/handouts
+
+app: $(VENV)/.lab-installed
+	$(BIN)/voila app/routine_builder.ipynb --port=8866 --no-browser --Voila.ip=127.0.0.1
 
 lint: $(VENV)/.test-installed
 	$(BIN)/ruff check src tests tools

@@ -1,0 +1,32 @@
+"""No eval/exec anywhere, and YAML only through the safe loader."""
+
+import re
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SOURCES = sorted((ROOT / "src").rglob("*.py")) + sorted((ROOT / "tools").rglob("*.py"))
+
+
+def test_there_are_sources_to_check():
+    assert len(SOURCES) > 10
+
+
+def test_no_eval_or_exec():
+    pattern = re.compile(r"(?<![\w.])(eval|exec)\s*\(")
+    offenders = [f"{p.relative_to(ROOT)}:{n}" for p in SOURCES
+                 for n, line in enumerate(p.read_text().splitlines(), 1)
+                 if pattern.search(line.split("#")[0])]
+    assert offenders == []
+
+
+def test_yaml_is_loaded_safely():
+    unsafe = re.compile(r"yaml\.(load|load_all|unsafe_load|full_load)\s*\(|yaml\.(Unsafe|Full)?Loader\b")
+    offenders = [f"{p.relative_to(ROOT)}:{n}" for p in SOURCES
+                 for n, line in enumerate(p.read_text().splitlines(), 1) if unsafe.search(line)]
+    assert offenders == []
+
+
+def test_notebooks_do_not_use_unsafe_yaml_or_eval():
+    for nb in sorted((ROOT / "notebooks").glob("*.ipynb")):
+        text = nb.read_text()
+        assert "yaml.load(" not in text and "eval(" not in text and "exec(" not in text, nb.name

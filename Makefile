@@ -38,14 +38,14 @@ lab: $(VENV)/.lab-installed
 
 test: $(VENV)/.test-installed
 	$(PY) -m pytest -n $(WORKERS) --dist loadscope --nbval \
-		--sanitize-with tests/nbval_sanitize.cfg tests notebooks
+		--nbval-sanitize-with tests/nbval_sanitize.cfg tests notebooks
 
 test-unit: $(VENV)/.test-installed
 	$(PY) -m pytest -n $(WORKERS) --dist loadscope tests
 
 test-notebooks: $(VENV)/.test-installed
 	$(PY) -m pytest -n $(WORKERS) --dist loadscope --nbval \
-		--sanitize-with tests/nbval_sanitize.cfg notebooks
+		--nbval-sanitize-with tests/nbval_sanitize.cfg notebooks
 
 fuzz: $(VENV)/.test-installed
 	COURSEKIT_FUZZ_EXAMPLES=5000 $(PY) -m pytest -m fuzz tests

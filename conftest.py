@@ -8,4 +8,3 @@ import os
 import tempfile
 
 os.environ["COURSEKIT_HOME"] = tempfile.mkdtemp(prefix="coursekit-test-home-")
-os.environ.setdefault("MPLBACKEND", "Agg")

@@ -12,6 +12,8 @@ OPTIONAL_CORE = [
     "coursekit.routines", "coursekit.critique", "coursekit.pain", "coursekit.progression",
     "coursekit.planner", "coursekit.psfs", "coursekit.quiz", "coursekit.journal",
     "coursekit.review", "coursekit.gradebook", "coursekit.effort", "coursekit.coverage",
+    "coursekit.safety", "coursekit.cues", "coursekit.breath", "coursekit.rotation",
+    "coursekit.habits", "coursekit.scenarios", "coursekit.personas",
 ]
 
 

@@ -99,6 +99,22 @@ def _check_routines(folder: Path) -> list[DataFileError]:
     return _each_file(folder / "routines", "*.json", check)
 
 
+def _check_scenarios(folder: Path) -> list[DataFileError]:
+    try:
+        from coursekit.scenarios import load_scenarios
+    except ImportError:
+        return []
+    return _each_file(folder, "scenarios.yaml", lambda path: load_scenarios(folder))
+
+
+def _check_personas(folder: Path) -> list[DataFileError]:
+    try:
+        from coursekit.personas import load_personas
+    except ImportError:
+        return []
+    return _each_file(folder, "personas.yaml", lambda path: load_personas(folder))
+
+
 def check_data(path: str | os.PathLike[str] | None = None) -> list[DataFileError]:
     """Every problem in the data folder (bundled data by default); ``[]`` when all is well."""
     folder = data_dir(path)
@@ -110,4 +126,6 @@ def check_data(path: str | os.PathLike[str] | None = None) -> list[DataFileError
     if not problems:  # later files cross-check against the catalog and the syllabus
         problems += _check_quizzes(folder)
         problems += _check_routines(folder)
+        problems += _check_scenarios(folder)
+        problems += _check_personas(folder)
     return problems

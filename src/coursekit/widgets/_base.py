@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 import ipywidgets as w
+import traitlets
 
 from coursekit.errors import CourseKitError
 
@@ -43,13 +44,28 @@ def message_html(kind: str, text: str, *, escaped: bool = False) -> str:
 
 
 class MessageArea(w.HTML):
-    """An HTML area that shows one status message at a time."""
+    """An HTML area that shows one status message at a time.
+
+    It also keeps the last message as plain ``text`` (not synced to the browser), so a
+    notebook cell or a test can print what the learner sees.
+    """
+
+    text = traitlets.Unicode("")
+    kind = traitlets.Unicode("")
 
     def show(self, kind: str, text: str, *, escaped: bool = False) -> None:
+        self.kind = kind
+        self.text = text
         self.value = message_html(kind, text, escaped=escaped)
 
     def clear(self) -> None:
+        self.kind = ""
+        self.text = ""
         self.value = ""
+
+
+#: Kept for the widgets that named it: every MessageArea keeps its text now.
+TextMessage = MessageArea
 
 
 def reports_errors(method: F) -> F:

@@ -34,7 +34,7 @@ $(VENV)/.test-installed: $(PY) pyproject.toml
 	@touch $@
 
 lab: $(VENV)/.lab-installed
-	$(BIN)/jupyter lab notebooks/00_start_here.ipynb
+	$(BIN)/jupyter lab $(if $(filter 0,$(shell id -u)),--allow-root) notebooks/00_start_here.ipynb
 
 test: $(VENV)/.test-installed
 	$(PY) -m pytest -n $(WORKERS) --dist loadscope --nbval \

@@ -31,8 +31,14 @@ def _environment() -> dict[str, str]:
     env = yaml.safe_load((ROOT / "environment.yml").read_text())
     assert "conda-forge" in env["channels"]
     out = {}
+    deps = []
     for dep in env["dependencies"]:
-        assert isinstance(dep, str), "pip: sections would hide dependencies from conda"
+        if isinstance(dep, dict):  # the pip: section, for packages conda-forge does not have
+            assert set(dep) == {"pip"}, dep
+            deps += dep["pip"]
+        else:
+            deps.append(dep)
+    for dep in deps:
         name, spec = _split(dep.replace("=", "==", 1) if re.match(r"^[\w.-]+=[^=]", dep) else dep)
         if name not in CONDA_ONLY:
             out[name] = spec

@@ -82,6 +82,7 @@ def server_env(tmp: Path) -> dict[str, str]:
         "JUPYTER_CONFIG_DIR": str(tmp / "config"),
         "JUPYTERLAB_SETTINGS_DIR": str(tmp / "settings"),
         "JUPYTERLAB_WORKSPACES_DIR": str(tmp / "workspaces"),
+        "JUPYTER_RUNTIME_DIR": str(tmp / "runtime"),
         "MPLBACKEND": "module://matplotlib_inline.backend_inline",
     })
     settings = tmp / "settings" / "@jupyterlab" / "apputils-extension"
@@ -105,6 +106,8 @@ def lab(tmp_path_factory) -> Iterator[dict]:
         f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={root}",
         "--LabApp.news_url=", "--ServerApp.open_browser=False",
     ]
+    if os.geteuid() == 0:  # CI machines run as root; JupyterLab refuses that unless told
+        cmd.append("--allow-root")
     with log.open("w") as out:
         process = subprocess.Popen(cmd, env=server_env(tmp), stdout=out, stderr=subprocess.STDOUT, cwd=root)
     try:

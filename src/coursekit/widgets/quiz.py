@@ -102,11 +102,17 @@ class _QuestionView:
         self.check_button.on_click(lambda _b: card.check(qid))
         self.retry_button.on_click(lambda _b: card.retry(qid))
         self.feedback = w.HTML("")
+        # Stable CSS classes let browser tests find the parts of a question.
+        self.confidence.add_class("ck-confidence")
+        self.check_button.add_class("ck-check")
+        self.retry_button.add_class("ck-retry")
+        self.feedback.add_class("ck-feedback")
         parts += [self.confidence,
                   w.HBox([self.check_button, self.retry_button], layout=w.Layout(flex_flow="row wrap")),
                   self.message, self.feedback]
         self.box = w.VBox(parts, layout=w.Layout(border="1px solid #d0d7de", padding="4px 12px",
                                                  margin="4px 0", width="auto"))
+        self.box.add_class("ck-question")
 
     # -- building the answer control (labels only)
 
@@ -283,6 +289,7 @@ class QuizCard(w.VBox):
     def __init__(self, bank_or_notebook: Bank | str, *, mode: str = "one", seed: int | str = 0,
                  journal: Any = "auto") -> None:
         super().__init__(layout=w.Layout(width="auto"))
+        self.add_class("ck-quiz")
         if isinstance(bank_or_notebook, Bank):
             bank = bank_or_notebook
         elif isinstance(bank_or_notebook, str):

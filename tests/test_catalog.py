@@ -89,7 +89,9 @@ def test_filter_combines_criteria(catalog):
     soft = catalog.filter(phase=["soften"], flare_up="plan_b_preferred", max_load=1)
     assert soft and all(e.phase == "soften" and e.load_level <= 1 for e in soft)
     assert catalog.filter(text="BIRD") and all(
-        "bird" in (e.id + e.name + e.summary + " ".join(e.aliases)).lower() for e in catalog.filter(text="bird"))
+        "bird" in (e.id + e.name + e.summary + " ".join(e.aliases)).lower()
+        for e in catalog.filter(text="bird")
+    )
     assert catalog.filter() == list(catalog)
     with pytest.raises(InvalidModel, match="filter family='yoga'"):
         catalog.filter(family="yoga")
@@ -109,6 +111,7 @@ def test_catalog_refuses_duplicates_in_memory(catalog):
 
 
 # -- bad data files ----------------------------------------------------------------------
+
 
 def _break(data_copy, mutate):
     path = data_copy / "exercises.yaml"
@@ -156,7 +159,9 @@ def test_dangling_progression(data_copy):
     def mutate(records):
         records[_index(records, "bird-dog")]["progressions"].append({"to": "moon-walk", "axis": "load"})
 
-    with pytest.raises(DataFileError, match=r"\(bird-dog\): progressions\[\d\]\.to: points to unknown exercise 'moon-walk'"):
+    with pytest.raises(
+        DataFileError, match=r"\(bird-dog\): progressions\[\d\]\.to: points to unknown exercise 'moon-walk'"
+    ):
         load_catalog(_break(data_copy, mutate))
 
 

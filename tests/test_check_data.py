@@ -22,7 +22,9 @@ def test_broken_copy_lists_every_problem(data_copy, capsys):
     records[3]["progressions"] = [{"to": "nowhere-at-all", "axis": "load"}]
     path.write_text(yaml.safe_dump(records, sort_keys=False))
     refs = data_copy / "references.yaml"
-    refs.write_text(refs.read_text() + "- key: extra-note\n  citation: A note.\n  kind: rumour\n  fact: A fact.\n")
+    refs.write_text(
+        refs.read_text() + "- key: extra-note\n  citation: A note.\n  kind: rumour\n  fact: A fact.\n"
+    )
 
     assert main(["check-data", str(data_copy)]) == 1
     out = capsys.readouterr().out
@@ -37,8 +39,9 @@ def test_broken_copy_lists_every_problem(data_copy, capsys):
 
 def test_command_line_entry_point_exits_one_on_bad_data(data_copy):
     (data_copy / "principles.yaml").write_text("- notebook: 99_x\n")
-    out = subprocess.run([sys.executable, "-m", "coursekit", "check-data", str(data_copy)],
-                         capture_output=True, text=True)
+    out = subprocess.run(
+        [sys.executable, "-m", "coursekit", "check-data", str(data_copy)], capture_output=True, text=True
+    )
     assert out.returncode == 1
     assert "data/principles.yaml: record 0 (99_x):" in out.stdout
     assert "Traceback" not in out.stderr

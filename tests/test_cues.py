@@ -16,8 +16,10 @@ def small_catalog():
         ("glute-bridge", [("gripping", "Loosen the jaw."), ("rib_flare", "Ribs down a touch.")]),
         ("split-squat", [("knee_collapse", "Knee over the middle toes.")]),
     ]
-    return [make_exercise(i, compensations=tuple(Compensation(pattern=p, cue=c) for p, c in comps))
-            for i, comps in specs]
+    return [
+        make_exercise(i, compensations=tuple(Compensation(pattern=p, cue=c) for p, c in comps))
+        for i, comps in specs
+    ]
 
 
 def test_every_pattern_has_a_description():
@@ -48,7 +50,9 @@ def test_rounds_are_deterministic_per_seed():
 
 def test_named_pattern_and_round_for_pattern():
     cat = small_catalog()
-    assert cues.build_round(cat, "bird-dog", pattern="trunk_rotation").options.count("Keep the cup level.") == 1
+    assert (
+        cues.build_round(cat, "bird-dog", pattern="trunk_rotation").options.count("Keep the cup level.") == 1
+    )
     r = cues.round_for_pattern(cat, "rib_flare")
     assert r.exercise == "bird-dog"
     with pytest.raises(InvalidModel, match="lists no compensation"):

@@ -2,11 +2,10 @@
 
 import re
 import stat
-import tomllib
-
-import yaml
-
 from pathlib import Path
+
+import tomllib
+import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 import copy
 import json
 import os
-import string
 from pathlib import Path
 
 import pytest
@@ -21,16 +20,30 @@ from coursekit.errors import CourseKitError, DataFileError, InvalidModel
 
 pytestmark = pytest.mark.fuzz
 EXAMPLES = int(os.environ.get("COURSEKIT_FUZZ_EXAMPLES", "200"))
-FUZZ = settings(max_examples=EXAMPLES, deadline=None, derandomize=True,
-                suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+FUZZ = settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
 ROOT = Path(__file__).resolve().parents[1]
 RECORDS = yaml.safe_load((ROOT / "data" / "exercises.yaml").read_text())
 
 # Any value YAML or JSON could hand a loader.
-scalars = st.one_of(st.none(), st.booleans(), st.integers(-10**6, 10**6),
-                    st.floats(allow_nan=True, allow_infinity=True), st.text(max_size=30))
-values = st.recursive(scalars, lambda inner: st.one_of(
-    st.lists(inner, max_size=4), st.dictionaries(st.text(max_size=10), inner, max_size=4)), max_leaves=12)
+scalars = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-(10**6), 10**6),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.text(max_size=30),
+)
+values = st.recursive(
+    scalars,
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=4), st.dictionaries(st.text(max_size=10), inner, max_size=4)
+    ),
+    max_leaves=12,
+)
 
 
 def _mutate(record: dict, data) -> dict:
@@ -81,8 +94,11 @@ def test_whole_exercise_files(records):
 tempo_text = st.one_of(
     st.text(alphabet="0123456789-xX ", max_size=12),
     st.text(max_size=12),
-    st.lists(st.one_of(st.integers(-3, 15).map(str), st.sampled_from(["X", "x", "", " ", "1.5"])),
-             min_size=0, max_size=6).map("-".join),
+    st.lists(
+        st.one_of(st.integers(-3, 15).map(str), st.sampled_from(["X", "x", "", " ", "1.5"])),
+        min_size=0,
+        max_size=6,
+    ).map("-".join),
 )
 
 
@@ -114,23 +130,36 @@ def test_yaml_files_of_any_bytes(tmp_path_factory, blob):
 
 
 def _routine_dicts():
-    item = st.fixed_dictionaries({}, optional={
-        "exercise": st.one_of(st.sampled_from(["bird-dog", "glute-bridge", "crocodile-breathing"]), values),
-        "phase": st.one_of(st.sampled_from(["soften", "organize", "strengthen", None]), values),
-        "sets": st.one_of(st.integers(-2, 12), values),
-        "reps": st.one_of(st.none(), st.integers(-2, 40), values),
-        "hold_s": st.one_of(st.none(), st.integers(-2, 200)),
-        "breaths": st.one_of(st.none(), st.integers(-2, 30)),
-        "tempo": st.one_of(st.none(), tempo_text),
-        "rest_s": st.one_of(st.integers(-5, 300), values),
-        "per_side": st.one_of(st.booleans(), values),
-    })
-    return st.one_of(values, st.fixed_dictionaries({}, optional={
-        "name": st.one_of(st.text(max_size=20), values),
-        "slot": st.one_of(st.sampled_from(["morning", "office", "travel", "evening", "custom"]), values),
-        "plan": st.one_of(st.sampled_from(["A", "B"]), values),
-        "items": st.one_of(st.lists(item, max_size=4), values),
-    }))
+    item = st.fixed_dictionaries(
+        {},
+        optional={
+            "exercise": st.one_of(
+                st.sampled_from(["bird-dog", "glute-bridge", "crocodile-breathing"]), values
+            ),
+            "phase": st.one_of(st.sampled_from(["soften", "organize", "strengthen", None]), values),
+            "sets": st.one_of(st.integers(-2, 12), values),
+            "reps": st.one_of(st.none(), st.integers(-2, 40), values),
+            "hold_s": st.one_of(st.none(), st.integers(-2, 200)),
+            "breaths": st.one_of(st.none(), st.integers(-2, 30)),
+            "tempo": st.one_of(st.none(), tempo_text),
+            "rest_s": st.one_of(st.integers(-5, 300), values),
+            "per_side": st.one_of(st.booleans(), values),
+        },
+    )
+    return st.one_of(
+        values,
+        st.fixed_dictionaries(
+            {},
+            optional={
+                "name": st.one_of(st.text(max_size=20), values),
+                "slot": st.one_of(
+                    st.sampled_from(["morning", "office", "travel", "evening", "custom"]), values
+                ),
+                "plan": st.one_of(st.sampled_from(["A", "B"]), values),
+                "items": st.one_of(st.lists(item, max_size=4), values),
+            },
+        ),
+    )
 
 
 @FUZZ
@@ -142,7 +171,9 @@ def test_routine_exchange_format(catalog, record):
     except InvalidModel as err:
         assert str(err)
     else:
-        assert routines.Routine.from_dict(json.loads(json.dumps(routine.to_dict())), catalog=catalog) == routine
+        assert (
+            routines.Routine.from_dict(json.loads(json.dumps(routine.to_dict())), catalog=catalog) == routine
+        )
 
 
 @FUZZ

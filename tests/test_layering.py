@@ -4,16 +4,37 @@ import subprocess
 import sys
 
 CORE = [
-    "coursekit", "coursekit.errors", "coursekit.data", "coursekit.enums", "coursekit.tempo",
-    "coursekit.models", "coursekit.catalog", "coursekit.syllabus", "coursekit.validate",
+    "coursekit",
+    "coursekit.errors",
+    "coursekit.data",
+    "coursekit.enums",
+    "coursekit.tempo",
+    "coursekit.models",
+    "coursekit.catalog",
+    "coursekit.syllabus",
+    "coursekit.validate",
     "coursekit.cli",
 ]
 OPTIONAL_CORE = [
-    "coursekit.routines", "coursekit.critique", "coursekit.pain", "coursekit.progression",
-    "coursekit.planner", "coursekit.psfs", "coursekit.quiz", "coursekit.journal",
-    "coursekit.review", "coursekit.gradebook", "coursekit.effort", "coursekit.coverage",
-    "coursekit.safety", "coursekit.cues", "coursekit.breath", "coursekit.rotation",
-    "coursekit.habits", "coursekit.scenarios", "coursekit.personas",
+    "coursekit.routines",
+    "coursekit.critique",
+    "coursekit.pain",
+    "coursekit.progression",
+    "coursekit.planner",
+    "coursekit.psfs",
+    "coursekit.quiz",
+    "coursekit.journal",
+    "coursekit.review",
+    "coursekit.gradebook",
+    "coursekit.effort",
+    "coursekit.coverage",
+    "coursekit.safety",
+    "coursekit.cues",
+    "coursekit.breath",
+    "coursekit.rotation",
+    "coursekit.habits",
+    "coursekit.scenarios",
+    "coursekit.personas",
 ]
 
 

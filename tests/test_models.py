@@ -25,7 +25,9 @@ RECORD = {
     "breathing": "Breathe out as the hips rise.",
     "cues": ["Press through the whole foot."],
     "quality_markers": ["Ribs stay down."],
-    "compensations": [{"pattern": "lumbar_hyperextension", "cue": "Lift only as high as the ribs stay quiet."}],
+    "compensations": [
+        {"pattern": "lumbar_hyperextension", "cue": "Lift only as high as the ribs stay quiet."}
+    ],
     "regressions": [],
     "progressions": [{"to": "test-bridge-march", "axis": "complexity"}],
     "flare_up": "plan_a_and_b",
@@ -121,7 +123,9 @@ def test_self_edges_and_double_edges_are_refused():
     with pytest.raises(DataFileError, match="points to the exercise itself"):
         exercise_from_record(rec(progressions=[{"to": "test-bridge", "axis": "load"}]))
     with pytest.raises(DataFileError, match="twice"):
-        exercise_from_record(rec(progressions=[{"to": "a-b", "axis": "load"}, {"to": "a-b", "axis": "tempo"}]))
+        exercise_from_record(
+            rec(progressions=[{"to": "a-b", "axis": "load"}, {"to": "a-b", "axis": "tempo"}])
+        )
 
 
 def test_hold_exercise_must_not_carry_a_tempo():

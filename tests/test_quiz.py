@@ -35,8 +35,14 @@ def opt(oid: str, correct: bool = False) -> Option:
 
 
 def question(**fields) -> Question:
-    base = dict(id="q", type="single", objective="o1", references=("silbernagel2007",),
-                prompt="Which one?", explanation="Because.")
+    base = dict(
+        id="q",
+        type="single",
+        objective="o1",
+        references=("silbernagel2007",),
+        prompt="Which one?",
+        explanation="Because.",
+    )
     base.update(fields)
     return Question(**base)
 
@@ -48,20 +54,35 @@ def single() -> Question:
 
 @pytest.fixture
 def multi() -> Question:
-    return question(type="multiple", options=(opt("a", True), opt("b"), opt("c", True), opt("d", True), opt("e")))
+    return question(
+        type="multiple", options=(opt("a", True), opt("b"), opt("c", True), opt("d", True), opt("e"))
+    )
 
 
 @pytest.fixture
 def numeric() -> Question:
-    return question(type="numeric", answer=48, tolerance=2, unit="s",
-                    feedback_correct="Yes.", feedback_incorrect="No: 8 reps x 6 s.")
+    return question(
+        type="numeric",
+        answer=48,
+        tolerance=2,
+        unit="s",
+        feedback_correct="Yes.",
+        feedback_incorrect="No: 8 reps x 6 s.",
+    )
 
 
 @pytest.fixture
 def order() -> Question:
-    return question(type="order", items=(Item(id="soften", text="Soften"), Item(id="organize", text="Organize"),
-                                         Item(id="strengthen", text="Strengthen")),
-                    feedback_correct="Yes.", feedback_incorrect="Soften comes first.")
+    return question(
+        type="order",
+        items=(
+            Item(id="soften", text="Soften"),
+            Item(id="organize", text="Organize"),
+            Item(id="strengthen", text="Strengthen"),
+        ),
+        feedback_correct="Yes.",
+        feedback_incorrect="Soften comes first.",
+    )
 
 
 # ---------------------------------------------------------------------------------- single
@@ -146,8 +167,12 @@ def test_multiple_bad_answers(multi, bad):
 
 
 def test_case_multiple_marks_like_multiple():
-    q = question(type="case", multiple=True, vignette="Kim, 30, invented.",
-                 options=(opt("a", True), opt("b", True), opt("c")))
+    q = question(
+        type="case",
+        multiple=True,
+        vignette="Kim, 30, invented.",
+        options=(opt("a", True), opt("b", True), opt("c")),
+    )
     assert q.kind == "multiple"
     assert mark(q, ["a"]).score == 0.5
     assert mark(q, ["a", "b"]).correct
@@ -155,7 +180,9 @@ def test_case_multiple_marks_like_multiple():
 
 @given(st.sets(st.sampled_from("abcde")))
 def test_multiple_score_property(chosen):
-    q = question(type="multiple", options=(opt("a", True), opt("b"), opt("c", True), opt("d", True), opt("e")))
+    q = question(
+        type="multiple", options=(opt("a", True), opt("b"), opt("c", True), opt("d", True), opt("e"))
+    )
     r = mark(q, chosen)
     assert 0.0 <= r.score <= 1.0
     assert r.correct == (chosen == {"a", "c", "d"})
@@ -165,7 +192,9 @@ def test_multiple_score_property(chosen):
 # ---------------------------------------------------------------------------------- numeric
 
 
-@pytest.mark.parametrize("value, right", [(48, True), (46, True), (50.0, True), (45.9, False), (51, False), (0, False)])
+@pytest.mark.parametrize(
+    "value, right", [(48, True), (46, True), (50.0, True), (45.9, False), (51, False), (0, False)]
+)
 def test_numeric_tolerance(numeric, value, right):
     r = mark(numeric, value)
     assert r.correct is right and r.score == (1.0 if right else 0.0)
@@ -202,14 +231,17 @@ def test_order_wrong_counts_items_in_place(order):
     assert r.feedback[0].text == "Soften comes first. (1 of 3 in the right place.)"
 
 
-@pytest.mark.parametrize("bad, why", [
-    (["soften", "organize"], "missing"),
-    (["soften", "soften", "strengthen"], "twice"),
-    (["soften", "organize", "stretch"], "no item 'stretch'"),
-    ("soften,organize,strengthen", "list of item ids"),
-    ({"soften": 1}, "list of item ids"),
-    (None, "list of item ids"),
-])
+@pytest.mark.parametrize(
+    "bad, why",
+    [
+        (["soften", "organize"], "missing"),
+        (["soften", "soften", "strengthen"], "twice"),
+        (["soften", "organize", "stretch"], "no item 'stretch'"),
+        ("soften,organize,strengthen", "list of item ids"),
+        ({"soften": 1}, "list of item ids"),
+        (None, "list of item ids"),
+    ],
+)
 def test_order_bad_answers(order, bad, why):
     with pytest.raises(InvalidModel, match=why):
         mark(order, bad)
@@ -233,8 +265,12 @@ def test_question_model_rules():
     with pytest.raises(InvalidModel, match="tolerance"):
         question(type="numeric", answer=1, tolerance=-1, feedback_correct="y", feedback_incorrect="n")
     with pytest.raises(InvalidModel, match="at least 3 items"):
-        question(type="order", items=(Item(id="a", text="A"), Item(id="b", text="B")),
-                 feedback_correct="y", feedback_incorrect="n")
+        question(
+            type="order",
+            items=(Item(id="a", text="A"), Item(id="b", text="B")),
+            feedback_correct="y",
+            feedback_incorrect="n",
+        )
     with pytest.raises(InvalidModel, match="type"):
         question(type="essay")
     with pytest.raises(InvalidModel, match="vignette"):
@@ -276,9 +312,11 @@ def test_shuffled_is_stable_and_leaves_global_random_alone():
 
 
 def test_shuffled_is_the_same_in_another_process():
-    code = ("import json\nfrom coursekit.quiz import list_banks, load_bank, shuffled\n"
-            "print(json.dumps({f'{nb}/{q.id}': list(shuffled(q, 7).option_ids or shuffled(q, 7).item_ids)"
-            " for nb in list_banks() for q in load_bank(nb)}))")
+    code = (
+        "import json\nfrom coursekit.quiz import list_banks, load_bank, shuffled\n"
+        "print(json.dumps({f'{nb}/{q.id}': list(shuffled(q, 7).option_ids or shuffled(q, 7).item_ids)"
+        " for nb in list_banks() for q in load_bank(nb)}))"
+    )
     env = {**os.environ, "PYTHONPATH": str(SRC), "PYTHONHASHSEED": "12345"}
     out = subprocess.run([sys.executable, "-c", code], env=env, check=True, capture_output=True, text=True)
     assert json.loads(out.stdout) == _orders(7)
@@ -299,8 +337,12 @@ def test_shuffled_keeps_the_marking(single, order, numeric):
 
 @given(st.integers() | st.text(max_size=8))
 def test_order_never_starts_solved(seed):
-    q = question(type="order", items=tuple(Item(id=i, text=i.upper()) for i in ("a", "b", "c")),
-                 feedback_correct="y", feedback_incorrect="n")
+    q = question(
+        type="order",
+        items=tuple(Item(id=i, text=i.upper()) for i in ("a", "b", "c")),
+        feedback_correct="y",
+        feedback_incorrect="n",
+    )
     s = shuffled(q, seed)
     assert s.item_ids != ("a", "b", "c") and sorted(s.item_ids) == ["a", "b", "c"]
     assert s.solution == ("a", "b", "c")
@@ -318,16 +360,23 @@ def test_shuffled_options_are_a_permutation(seed):
 
 
 def test_summary_counts_types_and_objectives(single, numeric):
-    numeric2 = question(id="n2", type="numeric", objective="o3", answer=1, feedback_correct="y", feedback_incorrect="n")
-    bank = Bank(notebook="04_nervous_system_and_pain", title="Quiz",
-                questions=(single, replace(numeric, id="n1"), numeric2),
-                objectives=("o1", "o2", "o3"))
+    numeric2 = question(
+        id="n2", type="numeric", objective="o3", answer=1, feedback_correct="y", feedback_incorrect="n"
+    )
+    bank = Bank(
+        notebook="04_nervous_system_and_pain",
+        title="Quiz",
+        questions=(single, replace(numeric, id="n1"), numeric2),
+        objectives=("o1", "o2", "o3"),
+    )
     s = summary(bank)
     assert s.questions == 3 and s.by_type == {"single": 1, "numeric": 2}
     assert s.covered == ("o1", "o3") and s.missing == ("o2",)
-    assert str(s) == ("04_nervous_system_and_pain: 3 questions (single 1, numeric 2)\n"
-                      "Objectives covered: 2 of 3 (o1, o3)\n"
-                      "Not covered: o2")
+    assert str(s) == (
+        "04_nervous_system_and_pain: 3 questions (single 1, numeric 2)\n"
+        "Objectives covered: 2 of 3 (o1, o3)\n"
+        "Not covered: o2"
+    )
 
 
 def test_summary_of_a_real_bank():
@@ -336,6 +385,8 @@ def test_summary_of_a_real_bank():
 
 
 def test_quiz_core_imports_no_ui():
-    code = ("import sys, coursekit.quiz; bad = {'ipywidgets', 'matplotlib', 'pandas'} & set(sys.modules); "
-            "assert not bad, bad")
+    code = (
+        "import sys, coursekit.quiz; bad = {'ipywidgets', 'matplotlib', 'pandas'} & set(sys.modules); "
+        "assert not bad, bad"
+    )
     subprocess.run([sys.executable, "-c", code], env={**os.environ, "PYTHONPATH": str(SRC)}, check=True)

@@ -102,26 +102,48 @@ GOOD = {
     "notebook": "04_nervous_system_and_pain",
     "title": "Check",
     "questions": [
-        {"id": "q-one", "type": "single", "objective": "o2", "references": ["silbernagel2007"],
-         "prompt": "Which zone is 4/10?", "explanation": "Bands.",
-         "options": [
-             {"id": "a", "text": "Acceptable", "correct": True, "feedback": "Right."},
-             {"id": "b", "text": "Too high", "feedback": "No: the misconception that pain means harm."},
-         ]},
-        {"id": "q-two", "type": "numeric", "objective": "o2", "references": ["silbernagel2007"],
-         "prompt": "Highest acceptable?", "explanation": "Five.", "answer": 5, "tolerance": 0,
-         "feedback": {"correct": "Yes.", "incorrect": "It is 5."}},
-        {"id": "q-three", "type": "order", "objective": "o3", "references": ["silbernagel2007"],
-         "prompt": "Order.", "explanation": "So.",
-         "items": [{"id": "a", "text": "A"}, {"id": "b", "text": "B"}, {"id": "c", "text": "C"}],
-         "feedback": {"correct": "Yes.", "incorrect": "No."}},
+        {
+            "id": "q-one",
+            "type": "single",
+            "objective": "o2",
+            "references": ["silbernagel2007"],
+            "prompt": "Which zone is 4/10?",
+            "explanation": "Bands.",
+            "options": [
+                {"id": "a", "text": "Acceptable", "correct": True, "feedback": "Right."},
+                {"id": "b", "text": "Too high", "feedback": "No: the misconception that pain means harm."},
+            ],
+        },
+        {
+            "id": "q-two",
+            "type": "numeric",
+            "objective": "o2",
+            "references": ["silbernagel2007"],
+            "prompt": "Highest acceptable?",
+            "explanation": "Five.",
+            "answer": 5,
+            "tolerance": 0,
+            "feedback": {"correct": "Yes.", "incorrect": "It is 5."},
+        },
+        {
+            "id": "q-three",
+            "type": "order",
+            "objective": "o3",
+            "references": ["silbernagel2007"],
+            "prompt": "Order.",
+            "explanation": "So.",
+            "items": [{"id": "a", "text": "A"}, {"id": "b", "text": "B"}, {"id": "c", "text": "C"}],
+            "feedback": {"correct": "Yes.", "incorrect": "No."},
+        },
     ],
 }
 
 
 def write(tmp_path: Path, doc, name: str = "bank.yaml") -> Path:
     path = tmp_path / name
-    path.write_text(yaml.safe_dump(doc, sort_keys=False) if not isinstance(doc, str) else doc, encoding="utf-8")
+    path.write_text(
+        yaml.safe_dump(doc, sort_keys=False) if not isinstance(doc, str) else doc, encoding="utf-8"
+    )
     return path
 
 
@@ -196,21 +218,27 @@ def _missing_numeric_feedback(d):
     del d["questions"][1]["feedback"]["incorrect"]
 
 
-@pytest.mark.parametrize("change, where", [
-    (_drop_feedback, "record 0 (q-one): options[1].feedback: missing"),
-    (_empty_feedback, "record 0 (q-one): options[1].feedback: missing or empty"),
-    (_two_correct, "record 0 (q-one): options: a single question needs exactly one correct option, found 2 (a, b)"),
-    (_unknown_objective, "record 1 (q-two): objective: unknown objective 'o9'"),
-    (_unknown_reference, "record 1 (q-two): references[0]: unknown reference key 'nobody1999'"),
-    (_duplicate_id, "record 2 (q-one): id: duplicate id (first used by record 0)"),
-    (_bad_type, "record 0 (q-one): type: must be one of"),
-    (_negative_tolerance, "record 1 (q-two): tolerance: must be a number of at least 0"),
-    (_two_items, "record 2 (q-three): items: an order question needs at least 3 items"),
-    (_no_correct_multiple, "record 0 (q-one): options: needs at least one correct option"),
-    (_unknown_field, "record 1 (q-two): options: unknown field for a numeric question"),
-    (_missing_prompt, "record 2 (q-three): prompt: missing"),
-    (_missing_numeric_feedback, "record 1 (q-two): feedback.incorrect: missing"),
-])
+@pytest.mark.parametrize(
+    "change, where",
+    [
+        (_drop_feedback, "record 0 (q-one): options[1].feedback: missing"),
+        (_empty_feedback, "record 0 (q-one): options[1].feedback: missing or empty"),
+        (
+            _two_correct,
+            "record 0 (q-one): options: a single question needs exactly one correct option, found 2 (a, b)",
+        ),
+        (_unknown_objective, "record 1 (q-two): objective: unknown objective 'o9'"),
+        (_unknown_reference, "record 1 (q-two): references[0]: unknown reference key 'nobody1999'"),
+        (_duplicate_id, "record 2 (q-one): id: duplicate id (first used by record 0)"),
+        (_bad_type, "record 0 (q-one): type: must be one of"),
+        (_negative_tolerance, "record 1 (q-two): tolerance: must be a number of at least 0"),
+        (_two_items, "record 2 (q-three): items: an order question needs at least 3 items"),
+        (_no_correct_multiple, "record 0 (q-one): options: needs at least one correct option"),
+        (_unknown_field, "record 1 (q-two): options: unknown field for a numeric question"),
+        (_missing_prompt, "record 2 (q-three): prompt: missing"),
+        (_missing_numeric_feedback, "record 1 (q-two): feedback.incorrect: missing"),
+    ],
+)
 def test_broken_bank_names_file_question_and_field(tmp_path, change, where):
     err = load_error(tmp_path, broken(change))
     message = str(err)
@@ -224,9 +252,14 @@ def test_all_problems_are_listed_at_once(tmp_path):
         _drop_feedback(d)
         _unknown_objective(d)
         _two_items(d)
+
     err = load_error(tmp_path, broken(two))
     assert isinstance(err, DataErrors)
-    assert [(p.record, p.field) for p in err.problems] == [(0, "options[1].feedback"), (1, "objective"), (2, "items")]
+    assert [(p.record, p.field) for p in err.problems] == [
+        (0, "options[1].feedback"),
+        (1, "objective"),
+        (2, "items"),
+    ]
     assert len(str(err).splitlines()) == 3
 
 
@@ -246,13 +279,16 @@ def test_notebook_not_in_syllabus(tmp_path):
         load_bank("77_nowhere", path)
 
 
-@pytest.mark.parametrize("doc, field", [
-    ([1, 2], None),
-    ({"notebook": "04_nervous_system_and_pain", "title": "T"}, "questions"),
-    ({"notebook": "04_nervous_system_and_pain", "title": "T", "questions": []}, "questions"),
-    ({**GOOD, "extra": 1}, "extra"),
-    ({**GOOD, "title": ""}, "title"),
-])
+@pytest.mark.parametrize(
+    "doc, field",
+    [
+        ([1, 2], None),
+        ({"notebook": "04_nervous_system_and_pain", "title": "T"}, "questions"),
+        ({"notebook": "04_nervous_system_and_pain", "title": "T", "questions": []}, "questions"),
+        ({**GOOD, "extra": 1}, "extra"),
+        ({**GOOD, "title": ""}, "title"),
+    ],
+)
 def test_bank_level_problems(doc, field):
     bank, problems = check_bank(doc, "data/quizzes/x.yaml")
     assert problems and problems[0].field == field
@@ -269,7 +305,9 @@ def test_check_bank_keeps_valid_questions_and_skips_unchecked_context():
 def test_question_that_is_not_a_mapping():
     doc = broken(lambda d: d["questions"].append("just text"))
     _, problems = check_bank(doc, "x.yaml")
-    assert [str(p) for p in problems] == ["x.yaml: record 3: each question must be a mapping of fields, got str"]
+    assert [str(p) for p in problems] == [
+        "x.yaml: record 3: each question must be a mapping of fields, got str"
+    ]
 
 
 def test_a_copied_data_folder_is_used(tmp_path):
@@ -278,7 +316,10 @@ def test_a_copied_data_folder_is_used(tmp_path):
     bank_file = folder / "quizzes" / "04_nervous_system_and_pain.yaml"
     text = bank_file.read_text(encoding="utf-8").replace("objective: o2", "objective: o7", 1)
     bank_file.write_text(text, encoding="utf-8")
-    with pytest.raises(DataFileError, match=r"data/quizzes/04_nervous_system_and_pain.yaml: record 0 \(zone-of-four\): objective"):
+    with pytest.raises(
+        DataFileError,
+        match=r"data/quizzes/04_nervous_system_and_pain.yaml: record 0 \(zone-of-four\): objective",
+    ):
         load_bank("04_nervous_system_and_pain", folder)
     assert [p.field for p in check_banks(folder)] == ["objective"]
     # a bank file inside a data folder is checked against that folder's syllabus
@@ -297,7 +338,9 @@ def test_environment_variable_moves_the_data(tmp_path, monkeypatch):
 def test_readme_example_error_matches_the_real_format(tmp_path):
     readme = (data_dir() / "quizzes" / "README.md").read_text(encoding="utf-8")
     assert "record 3 (earns-progress): options[1].feedback: missing" in readme
-    doc = yaml.safe_load((data_dir() / "quizzes" / "04_nervous_system_and_pain.yaml").read_text(encoding="utf-8"))
+    doc = yaml.safe_load(
+        (data_dir() / "quizzes" / "04_nervous_system_and_pain.yaml").read_text(encoding="utf-8")
+    )
     assert doc["questions"][3]["id"] == "earns-progress"
     del doc["questions"][3]["options"][1]["feedback"]
     err = load_error(tmp_path, doc)
@@ -306,4 +349,3 @@ def test_readme_example_error_matches_the_real_format(tmp_path):
 
 def test_types_constant():
     assert set(TYPES) == {"single", "multiple", "numeric", "order", "case"}
-

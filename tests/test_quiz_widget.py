@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 import os
 from pathlib import Path
 
@@ -193,16 +195,19 @@ def test_checking_twice_needs_retry(card, journal):
     assert len(journal.attempts) == 1
 
 
-@pytest.mark.parametrize("call", [
-    lambda c: c.answer("zone-of-four", "z"),
-    lambda c: c.answer("zone-of-four", "b", confidence="very"),
-    lambda c: c.answer("earns-progress", "a"),
-    lambda c: c.answer("highest-acceptable", "five"),
-    lambda c: c.answer("graded-steps", ["name-it"]),
-    lambda c: c.answer("nope", "a"),
-    lambda c: c.check("nope"),
-    lambda c: c.go(99),
-])
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda c: c.answer("zone-of-four", "z"),
+        lambda c: c.answer("zone-of-four", "b", confidence="very"),
+        lambda c: c.answer("earns-progress", "a"),
+        lambda c: c.answer("highest-acceptable", "five"),
+        lambda c: c.answer("graded-steps", ["name-it"]),
+        lambda c: c.answer("nope", "a"),
+        lambda c: c.check("nope"),
+        lambda c: c.go(99),
+    ],
+)
 def test_bad_calls_show_messages_not_tracebacks(card, call):
     assert call(card) is None
     shown = card.message.value + "".join(v.message.value for v in card.views.values())
@@ -250,10 +255,14 @@ def test_seed_orders_options(journal):
     labels = {}
     for seed in (0, 1):
         c = QuizCard(NB, seed=seed, journal=journal)
-        labels[seed] = [c.view(q).radio.options for q in ("zone-of-four", "twinge-when-bending", "exposure-trial")]
+        labels[seed] = [
+            c.view(q).radio.options for q in ("zone-of-four", "twinge-when-bending", "exposure-trial")
+        ]
     assert labels[0] != labels[1]
     again = QuizCard(NB, seed=0, journal=journal)
-    assert [again.view(q).radio.options for q in ("zone-of-four", "twinge-when-bending", "exposure-trial")] == labels[0]
+    assert [
+        again.view(q).radio.options for q in ("zone-of-four", "twinge-when-bending", "exposure-trial")
+    ] == labels[0]
 
 
 # ---------------------------------------------------------------------------------- the key stays hidden
@@ -289,7 +298,11 @@ def test_synced_state_holds_no_answer_key(journal, mode):
 
 def test_controls_are_labelled():
     card = QuizCard(NB, mode="all", journal=None)
-    controls = [x for x in walk(card) if isinstance(x, (w.Button, w.RadioButtons, w.Checkbox, w.ToggleButtons, w.FloatText))]
+    controls = [
+        x
+        for x in walk(card)
+        if isinstance(x, (w.Button, w.RadioButtons, w.Checkbox, w.ToggleButtons, w.FloatText))
+    ]
     assert len(controls) > 20
     for control in controls:
         assert control.description.strip(), control
@@ -307,7 +320,14 @@ def test_attempts_are_recorded(journal):
     card.answer("highest-acceptable", 4, confidence="guess")
     card.check()
     (quiz, question, answer, correct, confidence, score, run), second = journal.attempts
-    assert (quiz, question, sorted(answer), correct, confidence, score) == (NB, "earns-progress", ["a", "c"], True, "certain", 1.0)
+    assert (quiz, question, sorted(answer), correct, confidence, score) == (
+        NB,
+        "earns-progress",
+        ["a", "c"],
+        True,
+        "certain",
+        1.0,
+    )
     assert second[1:6] == ("highest-acceptable", 4.0, False, "guess", 0.0)
     assert run == second[6] and run.startswith(f"{NB}:")
     json.dumps(journal.attempts)  # the answers are plain JSON for the journal
@@ -315,8 +335,16 @@ def test_attempts_are_recorded(journal):
 
 def test_run_ids_count_per_notebook(journal, monkeypatch):
     monkeypatch.setattr(quiz_widget, "_RUN_COUNTERS", {})
-    assert [QuizCard(NB, journal=journal).run for _ in range(2)] == [f"{NB}:1", f"{NB}:2"]
-    assert QuizCard("00_start_here", journal=journal).run == "00_start_here:1"
+    monkeypatch.setattr(quiz_widget, "_KERNEL", "K")
+    assert [QuizCard(NB, journal=journal).run for _ in range(2)] == [f"{NB}:K:1", f"{NB}:K:2"]
+    assert QuizCard("00_start_here", journal=journal).run == "00_start_here:K:1"
+
+
+def test_a_restarted_kernel_starts_new_runs():
+    code = "from coursekit.widgets import quiz as q; print(q._next_run('x'))"
+    runs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+            for _ in range(2)}
+    assert len(runs) == 2, "two kernels must not share a run id"
 
 
 def test_no_journal_records_nothing(monkeypatch, tmp_path):
@@ -337,7 +365,8 @@ def test_auto_journal_uses_coursekit_home(monkeypatch, tmp_path):
     with Journal.open() as journal:
         attempts = journal.attempts()
     assert [(a.quiz, a.question, a.answer, a.correct, a.confidence, a.run) for a in attempts] == [
-        (NB, "zone-of-four", "b", True, "certain", card.run)]
+        (NB, "zone-of-four", "b", True, "certain", card.run)
+    ]
     assert card.journal_note.value == ""
 
 
@@ -371,9 +400,18 @@ def test_journal_error_from_a_given_journal_is_caught():
 
 def test_text_plain_is_the_repr_even_when_long():
     long_name = "99_" + "a_very_long_notebook_name_" * 4
-    q = Question(id="q", type="single", objective="o1", references=("ces",), prompt="P", explanation="E",
-                 options=(Option(id="a", text="A", correct=True, feedback="Yes, misconception-free."),
-                          Option(id="b", text="B", correct=False, feedback="No: the misconception ...")))
+    q = Question(
+        id="q",
+        type="single",
+        objective="o1",
+        references=("ces",),
+        prompt="P",
+        explanation="E",
+        options=(
+            Option(id="a", text="A", correct=True, feedback="Yes, misconception-free."),
+            Option(id="b", text="B", correct=False, feedback="No: the misconception ..."),
+        ),
+    )
     card = QuizCard(Bank(notebook=long_name.rstrip("_"), title="T", questions=(q,)), journal=None)
     bundle = card._repr_mimebundle_()
     assert bundle["text/plain"] == repr(card) and len(repr(card)) > 110
@@ -381,9 +419,17 @@ def test_text_plain_is_the_repr_even_when_long():
 
 
 def test_order_question_in_memory_bank():
-    q = Question(id="phases", type="order", objective="o1", references=("tempo",), prompt="Order", explanation="E",
-                 items=(Item(id="s", text="Soften"), Item(id="o", text="Organize"), Item(id="t", text="Strengthen")),
-                 feedback_correct="Yes", feedback_incorrect="No")
+    q = Question(
+        id="phases",
+        type="order",
+        objective="o1",
+        references=("tempo",),
+        prompt="Order",
+        explanation="E",
+        items=(Item(id="s", text="Soften"), Item(id="o", text="Organize"), Item(id="t", text="Strengthen")),
+        feedback_correct="Yes",
+        feedback_incorrect="No",
+    )
     card = QuizCard(Bank(notebook="05_sequencing", title="T", questions=(q,)), journal=None)
     card.answer("phases", ["s", "o", "t"])
     assert card.check().correct
@@ -399,11 +445,17 @@ def test_notebook_output_is_the_repr_and_holds_no_key(tmp_path, monkeypatch):
     monkeypatch.setenv("PYTHONPATH", os.pathsep.join(filter(None, [str(SRC), os.environ.get("PYTHONPATH")])))
     nb = nbformat.v4.new_notebook()
     nb.cells = [
-        nbformat.v4.new_code_cell(f"from coursekit.widgets.quiz import QuizCard\ncard = QuizCard({NB!r})\ncard"),
-        nbformat.v4.new_code_cell("card.answer('zone-of-four', 'a', confidence='guess')\ncard.check('zone-of-four');"),
+        nbformat.v4.new_code_cell(
+            f"from coursekit.widgets.quiz import QuizCard\ncard = QuizCard({NB!r})\ncard"
+        ),
+        nbformat.v4.new_code_cell(
+            "card.answer('zone-of-four', 'a', confidence='guess')\ncard.check('zone-of-four');"
+        ),
         nbformat.v4.new_code_cell("card"),
     ]
-    nbclient.NotebookClient(nb, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(tmp_path)}}).execute()
+    nbclient.NotebookClient(
+        nb, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(tmp_path)}}
+    ).execute()
     first, _, last = (cell.outputs for cell in nb.cells)
     assert first[0]["data"]["text/plain"] == f"QuizCard({NB}: 8 questions, 0 checked, score 0/0)"
     assert last[0]["data"]["text/plain"] == f"QuizCard({NB}: 8 questions, 1 checked, score 0/1)"

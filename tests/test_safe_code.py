@@ -13,16 +13,23 @@ def test_there_are_sources_to_check():
 
 def test_no_eval_or_exec():
     pattern = re.compile(r"(?<![\w.])(eval|exec)\s*\(")
-    offenders = [f"{p.relative_to(ROOT)}:{n}" for p in SOURCES
-                 for n, line in enumerate(p.read_text().splitlines(), 1)
-                 if pattern.search(line.split("#")[0])]
+    offenders = [
+        f"{p.relative_to(ROOT)}:{n}"
+        for p in SOURCES
+        for n, line in enumerate(p.read_text().splitlines(), 1)
+        if pattern.search(line.split("#")[0])
+    ]
     assert offenders == []
 
 
 def test_yaml_is_loaded_safely():
     unsafe = re.compile(r"yaml\.(load|load_all|unsafe_load|full_load)\s*\(|yaml\.(Unsafe|Full)?Loader\b")
-    offenders = [f"{p.relative_to(ROOT)}:{n}" for p in SOURCES
-                 for n, line in enumerate(p.read_text().splitlines(), 1) if unsafe.search(line)]
+    offenders = [
+        f"{p.relative_to(ROOT)}:{n}"
+        for p in SOURCES
+        for n, line in enumerate(p.read_text().splitlines(), 1)
+        if unsafe.search(line)
+    ]
     assert offenders == []
 
 

@@ -83,5 +83,12 @@ def test_halt_is_session_state_until_resume():
 
 def test_red_flag_rejects_unknown_urgency():
     with pytest.raises(InvalidModel, match="urgency"):
-        safety.RedFlag(id="x", label="x", question="x?", description="x", category="fracture",
-                       urgency="whenever", reference="ces")
+        safety.RedFlag(
+            id="x",
+            label="x",
+            question="x?",
+            description="x",
+            category="fracture",
+            urgency="whenever",
+            reference="ces",
+        )

@@ -15,19 +15,34 @@ ROOT = Path(__file__).resolve().parents[1]
 def test_wheel_contains_the_data_and_loads_from_anywhere(tmp_path):
     wheels = tmp_path / "wheels"
     build = subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
-         "-w", str(wheels), str(ROOT)],
-        capture_output=True, text=True)
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(wheels),
+            str(ROOT),
+        ],
+        capture_output=True,
+        text=True,
+    )
     assert build.returncode == 0, build.stderr
     (wheel,) = wheels.glob("coursekit-*.whl")
     names = zipfile.ZipFile(wheel).namelist()
     assert "coursekit/data/exercises.yaml" in names
     assert "coursekit/data/principles.yaml" in names
     assert any(n.startswith("coursekit/data/quizzes/") for n in names)
+    assert "coursekit/templates/routine_card.html" in names  # handouts render from the wheel too
 
     target = tmp_path / "site"
-    subprocess.run([sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--target", str(target),
-                    str(wheel)], check=True)
+    subprocess.run(
+        [sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--target", str(target), str(wheel)],
+        check=True,
+    )
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     env = {k: v for k, v in os.environ.items() if k != "COURSEKIT_DATA"}

@@ -22,7 +22,9 @@ def test_set_fraying_at_rep_nine():
     assert "not estimated" in text
     assert repr(e) == "CleanRepExplorer(12 reps: stop after 8)"
     assert len(e.rep_buttons.children) == 12 and e.count.value == 12
-    assert '<img src="data:image/png;base64,' in e.figure.value and 'alt="Bar chart of 12 reps' in e.figure.value
+    assert (
+        '<img src="data:image/png;base64,' in e.figure.value and 'alt="Bar chart of 12 reps' in e.figure.value
+    )
 
 
 def test_effort_gives_a_reserve_estimate():
@@ -49,9 +51,16 @@ def test_mark_and_length_and_clicks():
 
 def test_bad_values_show_a_message_and_raise_nothing():
     e = CleanRepExplorer()
-    for call in (lambda: e.set_reps("clean"), lambda: e.set_reps([True, "wobbly"]),
-                 lambda: e.set_reps([True] * 25), lambda: e.mark(0, True), lambda: e.mark(2, "yes"),
-                 lambda: e.set_effort(11), lambda: e.set_effort(7.5), lambda: e.set_length(0)):
+    for call in (
+        lambda: e.set_reps("clean"),
+        lambda: e.set_reps([True, "wobbly"]),
+        lambda: e.set_reps([True] * 25),
+        lambda: e.mark(0, True),
+        lambda: e.mark(2, "yes"),
+        lambda: e.set_effort(11),
+        lambda: e.set_effort(7.5),
+        lambda: e.set_length(0),
+    ):
         e.message.clear()
         call()
         assert 'role="alert"' in e.message.value

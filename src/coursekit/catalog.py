@@ -110,6 +110,7 @@ class Catalog:
         ``setting``, ``region``, ``equipment`` and ``transfer`` match when the exercise lists
         any of the given values; ``text`` searches id, name, aliases and summary.
         """
+
         def wanted(name: str, value: Any, allowed: tuple[str, ...]) -> frozenset[str] | None:
             if value is None:
                 return None
@@ -236,8 +237,9 @@ def _exercises_path(path: str | os.PathLike[str] | None) -> Path:
     return data_dir(path) / EXERCISES_FILE
 
 
-def check_exercise_records(records: Any, path: str, *, reference_keys: set[str] | None = None
-                           ) -> tuple[list[Exercise], list[DataFileError]]:
+def check_exercise_records(
+    records: Any, path: str, *, reference_keys: set[str] | None = None
+) -> tuple[list[Exercise], list[DataFileError]]:
     """Validate every record and the ladders between them; return exercises and all problems."""
     problems: list[DataFileError] = []
     if not isinstance(records, list):
@@ -251,16 +253,30 @@ def check_exercise_records(records: Any, path: str, *, reference_keys: set[str] 
             problems.append(err)
             continue
         if ex.id in index_of:
-            problems.append(DataFileError(path, f"duplicate id (first used by record {index_of[ex.id]})",
-                                          record=index, record_id=ex.id, field="id"))
+            problems.append(
+                DataFileError(
+                    path,
+                    f"duplicate id (first used by record {index_of[ex.id]})",
+                    record=index,
+                    record_id=ex.id,
+                    field="id",
+                )
+            )
             continue
         index_of[ex.id] = index
         exercises.append(ex)
         if reference_keys is not None:
             for key in ex.references:
                 if key not in reference_keys:
-                    problems.append(DataFileError(path, f"unknown reference key {key!r} (see references.yaml)",
-                                                  record=index, record_id=ex.id, field="references"))
+                    problems.append(
+                        DataFileError(
+                            path,
+                            f"unknown reference key {key!r} (see references.yaml)",
+                            record=index,
+                            record_id=ex.id,
+                            field="references",
+                        )
+                    )
     by_id = {ex.id: ex for ex in exercises}
     for ex in exercises:
         index = index_of[ex.id]
@@ -269,23 +285,49 @@ def check_exercise_records(records: Any, path: str, *, reference_keys: set[str] 
                 other = by_id.get(edge.to)
                 if other is None:
                     if edge.to not in index_of:
-                        problems.append(DataFileError(path, f"points to unknown exercise {edge.to!r}",
-                                                      record=index, record_id=ex.id, field=f"{field}[{i}].to"))
+                        problems.append(
+                            DataFileError(
+                                path,
+                                f"points to unknown exercise {edge.to!r}",
+                                record=index,
+                                record_id=ex.id,
+                                field=f"{field}[{i}].to",
+                            )
+                        )
                     continue
                 back = {e.to: e.axis for e in getattr(other, mirror)}
                 if ex.id not in back:
-                    problems.append(DataFileError(
-                        path, f"{edge.to!r} does not list {ex.id!r} in its {mirror} (ladders are mirrored)",
-                        record=index, record_id=ex.id, field=f"{field}[{i}]"))
+                    problems.append(
+                        DataFileError(
+                            path,
+                            f"{edge.to!r} does not list {ex.id!r} in its {mirror} (ladders are mirrored)",
+                            record=index,
+                            record_id=ex.id,
+                            field=f"{field}[{i}]",
+                        )
+                    )
                 elif back[ex.id] != edge.axis and field == "progressions":
-                    problems.append(DataFileError(
-                        path, f"axis {edge.axis!r} differs from {edge.to!r}'s {mirror} axis {back[ex.id]!r}",
-                        record=index, record_id=ex.id, field=f"{field}[{i}].axis"))
+                    problems.append(
+                        DataFileError(
+                            path,
+                            f"axis {edge.axis!r} differs from {edge.to!r}'s {mirror} axis {back[ex.id]!r}",
+                            record=index,
+                            record_id=ex.id,
+                            field=f"{field}[{i}].axis",
+                        )
+                    )
     cycle = _find_cycle({ex.id: [e.to for e in ex.progressions if e.to in by_id] for ex in exercises})
     if cycle:
         first = cycle[0]
-        problems.append(DataFileError(path, "progressions form a cycle: " + " -> ".join(cycle + [first]),
-                                      record=index_of[first], record_id=first, field="progressions"))
+        problems.append(
+            DataFileError(
+                path,
+                "progressions form a cycle: " + " -> ".join(cycle + [first]),
+                record=index_of[first],
+                record_id=first,
+                field="progressions",
+            )
+        )
     return exercises, problems
 
 
@@ -302,7 +344,7 @@ def _find_cycle(graph: dict[str, list[str]]) -> list[str] | None:
             node, children = stack[-1]
             for child in children:
                 if colour[child] == grey:
-                    return path[path.index(child):]
+                    return path[path.index(child) :]
                 if colour[child] == white:
                     colour[child] = grey
                     path.append(child)

@@ -25,7 +25,8 @@ def _command_modules() -> list:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="coursekit", description="Course kit for exercise therapy for the back.")
+        prog="coursekit", description="Course kit for exercise therapy for the back."
+    )
     parser.add_argument("--version", action="version", version=f"coursekit {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in _command_modules():

@@ -19,16 +19,15 @@ from coursekit.models import Exercise
 #: What each compensation looks like, in plain words (what a coach would see).
 PATTERNS: dict[str, str] = {
     "rib_flare": "The lower ribs lift and point forward and the back arches, on a big in-breath, "
-                 "as the arms go overhead or as a leg reaches away.",
+    "as the arms go overhead or as a leg reaches away.",
     "lumbar_led_hinge": "The bend comes from the lower back rounding or arching instead of the "
-                        "hips folding; the pelvis hardly moves.",
+    "hips folding; the pelvis hardly moves.",
     "breath_holding": "The breath stops during the hardest part of the movement, often with a "
-                      "tight jaw or a red face.",
+    "tight jaw or a red face.",
     "gripping": "Hands, jaw, toes or buttocks clench much harder than the task needs.",
     "pelvic_shift": "The pelvis slides or drifts to one side as the person moves.",
     "knee_collapse": "A knee drops inward, towards the other knee, as the person bends or rises.",
-    "hip_hike": "One hip lifts towards the ribs to swing the leg, instead of the leg moving "
-                "from the hip.",
+    "hip_hike": "One hip lifts towards the ribs to swing the leg, instead of the leg moving from the hip.",
     "hip_drop": "The pelvis sinks on the side of the free leg when standing on one leg.",
     "shoulder_shrug": "The shoulders creep up towards the ears as the arms work.",
     "chin_poke": "The chin juts forward and the neck cranes as effort rises.",
@@ -95,8 +94,14 @@ def _exercises_with(catalog: Iterable[Exercise], pattern: str) -> list[Exercise]
     return [ex for ex in catalog if any(c.pattern == pattern for c in ex.compensations)]
 
 
-def build_round(catalog: Iterable[Exercise], exercise_id: str, *, pattern: str | None = None,
-                options: int = 3, seed: int | str = 0) -> Round:
+def build_round(
+    catalog: Iterable[Exercise],
+    exercise_id: str,
+    *,
+    pattern: str | None = None,
+    options: int = 3,
+    seed: int | str = 0,
+) -> Round:
     """A round for one exercise's compensation (the first listed, or ``pattern``).
 
     Distractors are cues of other patterns from across the catalog, one per pattern, picked
@@ -130,13 +135,20 @@ def build_round(catalog: Iterable[Exercise], exercise_id: str, *, pattern: str |
     choices.append((comp.cue, comp.pattern))
     rng.shuffle(choices)
     answer = next(i for i, (cue, p) in enumerate(choices) if p == comp.pattern)
-    return Round(exercise=ex.id, exercise_name=ex.name, pattern=comp.pattern,
-                 description=PATTERNS[comp.pattern], options=tuple(c for c, _ in choices),
-                 option_patterns=tuple(p for _, p in choices), answer=answer)
+    return Round(
+        exercise=ex.id,
+        exercise_name=ex.name,
+        pattern=comp.pattern,
+        description=PATTERNS[comp.pattern],
+        options=tuple(c for c, _ in choices),
+        option_patterns=tuple(p for _, p in choices),
+        answer=answer,
+    )
 
 
-def round_for_pattern(catalog: Iterable[Exercise], pattern: str, *, options: int = 3,
-                      seed: int | str = 0) -> Round:
+def round_for_pattern(
+    catalog: Iterable[Exercise], pattern: str, *, options: int = 3, seed: int | str = 0
+) -> Round:
     """A round for a compensation pattern, shown in the first catalog exercise that lists it."""
     if pattern not in PATTERNS:
         raise InvalidModel(f"no compensation pattern {pattern!r}; the patterns are {', '.join(PATTERNS)}")
@@ -154,11 +166,15 @@ def mark_round(round_: Round, choice: int) -> Match:
     right = round_.options[round_.answer]
     target = pattern_label(round_.pattern)
     if choice == round_.answer:
-        feedback = (f"“{right}” answers {target}: it offers the body a better option for that "
-                    "one fault. One cue at a time is enough.")
+        feedback = (
+            f"“{right}” answers {target}: it offers the body a better option for that "
+            "one fault. One cue at a time is enough."
+        )
         return Match(correct=True, chosen=choice, right_cue=right, feedback=feedback)
     other = pattern_label(round_.option_patterns[choice])
-    feedback = (f"That cue corrects {other}, a different compensation. The misconception is "
-                f"that any good cue fixes every fault; match the cue to what you see. For "
-                f"{target} the cue is “{right}”")
+    feedback = (
+        f"That cue corrects {other}, a different compensation. The misconception is "
+        f"that any good cue fixes every fault; match the cue to what you see. For "
+        f"{target} the cue is “{right}”"
+    )
     return Match(correct=False, chosen=choice, right_cue=right, feedback=feedback)

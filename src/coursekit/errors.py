@@ -54,8 +54,9 @@ class DataErrors(DataFileError):
     def __init__(self, problems: list[DataFileError]) -> None:
         self.problems = list(problems)
         first = self.problems[0]
-        super().__init__(first.path, first.detail, record=first.record,
-                         record_id=first.record_id, field=first.field)
+        super().__init__(
+            first.path, first.detail, record=first.record, record_id=first.record_id, field=first.field
+        )
         self.args = ("\n".join(str(p) for p in self.problems),)
 
     def __str__(self) -> str:

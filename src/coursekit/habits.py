@@ -16,9 +16,10 @@ from __future__ import annotations
 import random
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
+from coursekit.days import as_date
 from coursekit.errors import InvalidModel
 
 if TYPE_CHECKING:
@@ -277,19 +278,6 @@ class Adherence:
         return f"Adherence({len(self.weeks)} weeks)"
 
 
-def _as_date(value: object, index: int) -> date:
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    if isinstance(value, str):
-        try:
-            return date.fromisoformat(value)
-        except ValueError:
-            pass
-    raise InvalidModel(f"log[{index}]: date must be a date or 'YYYY-MM-DD', got {value!r}")
-
-
 def _monday(day: date) -> date:
     return day - timedelta(days=day.weekday())
 
@@ -304,7 +292,7 @@ def adherence(log: Iterable[tuple[date | str, float]]) -> Adherence:
     for i, entry in enumerate(log):
         if not isinstance(entry, (tuple, list)) or len(entry) != 2:
             raise InvalidModel(f"log[{i}]: must be a (date, minutes) pair, got {entry!r}")
-        day = _as_date(entry[0], i)
+        day = as_date(entry[0], f"log[{i}]")
         minutes = entry[1]
         if isinstance(minutes, bool) or not isinstance(minutes, (int, float)) or not 0 <= minutes <= 240:
             raise InvalidModel(f"log[{i}]: minutes must be a number from 0 to 240, got {minutes!r}")

@@ -168,7 +168,9 @@ class Exercise:
         if self.dose.type == "reps" and self.tempo is None:
             raise InvalidModel("Exercise.tempo is required when the dose is counted in reps")
         if self.dose.type != "reps" and self.tempo is not None:
-            raise InvalidModel(f"Exercise.tempo must be empty for a {self.dose.type} dose (tempo is for reps)")
+            raise InvalidModel(
+                f"Exercise.tempo must be empty for a {self.dose.type} dose (tempo is for reps)"
+            )
         for field in ("regressions", "progressions"):
             seen: set[str] = set()
             for edge in getattr(self, field):
@@ -190,10 +192,30 @@ class Exercise:
 # Loader: YAML record -> Exercise, errors naming file, record and field.
 
 EXERCISE_FIELDS = (
-    "id", "name", "aliases", "summary", "family", "phase", "position", "regions",
-    "load_level", "equipment", "settings", "dose", "tempo", "breathing", "cues",
-    "quality_markers", "compensations", "regressions", "progressions", "flare_up",
-    "transfers", "cautions", "nice_category", "references",
+    "id",
+    "name",
+    "aliases",
+    "summary",
+    "family",
+    "phase",
+    "position",
+    "regions",
+    "load_level",
+    "equipment",
+    "settings",
+    "dose",
+    "tempo",
+    "breathing",
+    "cues",
+    "quality_markers",
+    "compensations",
+    "regressions",
+    "progressions",
+    "flare_up",
+    "transfers",
+    "cautions",
+    "nice_category",
+    "references",
 )
 _LIST_OF_TEXT = ("aliases", "cues", "quality_markers", "cautions", "references")
 _LIST_OF_ENUM = ("regions", "equipment", "settings", "transfers")
@@ -207,7 +229,9 @@ def _field_error(path: str, index: int, record_id: str | None, field: str, messa
 def exercise_from_record(record: Any, *, path: str = "data/exercises.yaml", index: int = 0) -> Exercise:
     """Build an :class:`Exercise` from one YAML record; raise ``DataFileError`` naming the field."""
     if not isinstance(record, dict):
-        raise DataFileError(path, f"each record must be a mapping of fields, got {type(record).__name__}", record=index)
+        raise DataFileError(
+            path, f"each record must be a mapping of fields, got {type(record).__name__}", record=index
+        )
     rid = record.get("id") if isinstance(record.get("id"), str) else None
 
     def fail(field: str, message: str) -> DataFileError:
@@ -215,7 +239,10 @@ def exercise_from_record(record: Any, *, path: str = "data/exercises.yaml", inde
 
     missing = [f for f in EXERCISE_FIELDS if f not in record]
     if missing:
-        raise fail(missing[0], "missing field" + (f" (also missing: {', '.join(missing[1:])})" if missing[1:] else ""))
+        raise fail(
+            missing[0],
+            "missing field" + (f" (also missing: {', '.join(missing[1:])})" if missing[1:] else ""),
+        )
     unknown = sorted(set(record) - set(EXERCISE_FIELDS))
     if unknown:
         raise fail(unknown[0], f"unknown field; the fields are {', '.join(EXERCISE_FIELDS)}")
@@ -228,7 +255,17 @@ def exercise_from_record(record: Any, *, path: str = "data/exercises.yaml", inde
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise fail(field, f"must be a list of text values, got {value!r}")
         values[field] = tuple(value)
-    for field in ("id", "name", "summary", "family", "phase", "position", "breathing", "flare_up", "nice_category"):
+    for field in (
+        "id",
+        "name",
+        "summary",
+        "family",
+        "phase",
+        "position",
+        "breathing",
+        "flare_up",
+        "nice_category",
+    ):
         value = record[field]
         if not isinstance(value, str):
             raise fail(field, f"must be text, got {value!r}")
@@ -252,7 +289,9 @@ def exercise_from_record(record: Any, *, path: str = "data/exercises.yaml", inde
     # tempo
     tempo = record["tempo"]
     try:
-        values["tempo"] = None if tempo is None else Tempo.parse(str(tempo) if isinstance(tempo, int) else tempo)
+        values["tempo"] = (
+            None if tempo is None else Tempo.parse(str(tempo) if isinstance(tempo, int) else tempo)
+        )
     except InvalidModel as err:
         raise fail("tempo", str(err)) from None
 

@@ -14,8 +14,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 
+from coursekit.days import as_date
 from coursekit.errors import InvalidModel
 
 #: Highest pain during exercise that still counts as acceptable.
@@ -175,19 +176,6 @@ class PainTrend:
         return self.text
 
 
-def _as_date(value: object, index: int) -> date:
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    if isinstance(value, str):
-        try:
-            return date.fromisoformat(value)
-        except ValueError:
-            pass
-    raise InvalidModel(f"entries[{index}]: date must be a date or 'YYYY-MM-DD', got {value!r}")
-
-
 def weekly_trend(entries: Iterable[tuple[date | str, int]]) -> PainTrend:
     """Mean next-morning pain per ISO week, flagged when it rose two weeks in a row.
 
@@ -200,7 +188,7 @@ def weekly_trend(entries: Iterable[tuple[date | str, int]]) -> PainTrend:
     for i, entry in enumerate(entries):
         if not isinstance(entry, (tuple, list)) or len(entry) != 2:
             raise InvalidModel(f"entries[{i}]: must be a (date, pain) pair, got {entry!r}")
-        day = _as_date(entry[0], i)
+        day = as_date(entry[0], f"entries[{i}]")
         pain = check_score(entry[1], f"entries[{i}]: next-morning pain")
         year, week, _ = day.isocalendar()
         sums.setdefault((year, week), []).append(pain)

@@ -21,9 +21,10 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from coursekit import enums
+from coursekit.days import WEEKDAYS, weekday
 from coursekit.errors import InvalidModel
 from coursekit.routines import Routine
 
@@ -32,8 +33,6 @@ if TYPE_CHECKING:
 
     from coursekit.catalog import Catalog
 
-WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-_FULL_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 DAY_KINDS = ("demanding", "light", "rest", "flare-up")
 #: At most this many demanding (strength) days a week ([acsm2009]: 2-3 days a week).
 MAX_DEMANDING_DAYS = 3
@@ -52,16 +51,6 @@ _NOTES = {
     "demanding": "Strength day: the full routine, leaving 2-3 clean reps in reserve.",
     "light": "Lighter day: soften and organize, micro-sessions at your anchors.",
 }
-
-
-def _weekday(value: Any) -> str:
-    """``"Mon"`` from ``"Mon"``, ``"mon"`` or ``"Monday"``; InvalidModel otherwise."""
-    if isinstance(value, str):
-        text = value.strip().lower()
-        for short, full in zip(WEEKDAYS, _FULL_NAMES, strict=True):
-            if text in (short.lower(), full):
-                return short
-    raise InvalidModel(f"day {value!r} is not a weekday; use {', '.join(WEEKDAYS)}")
 
 
 def _slot_order(routine: Routine) -> tuple[int, str]:
@@ -181,7 +170,7 @@ class WeekPlan:
 
     def day(self, name: str) -> DayPlan:
         """The plan of one day (``"Mon"`` or ``"Monday"``)."""
-        return self.days[WEEKDAYS.index(_weekday(name))]
+        return self.days[WEEKDAYS.index(weekday(name))]
 
     def count(self, kind: str) -> int:
         """How many days are of this kind."""
@@ -226,7 +215,7 @@ def plan_week(
         wardrobe = Wardrobe(routines=tuple(wardrobe))
     if isinstance(days, str):
         raise InvalidModel("days must be a list of weekdays like ['Mon', 'Wed'], not one text")
-    available = {_weekday(d) for d in days}
+    available = {weekday(d) for d in days}
     anchors = dict(anchors or {})
     for slot, moment in anchors.items():
         if slot not in enums.SLOTS:
@@ -284,7 +273,7 @@ def swap_to_plan_b(plan: WeekPlan, day: str) -> WeekPlan:
     A slot without a plan-B routine is dropped from the day and the note says so; a rest
     day stays a rest day with a note on moving gently.
     """
-    name = _weekday(day)
+    name = weekday(day)
     index = WEEKDAYS.index(name)
     today = plan.days[index]
     if today.kind == "rest":

@@ -171,11 +171,18 @@ def _question_problems(q: Any) -> Iterator[tuple[str, str]]:
     if kind in ("single", "multiple"):
         yield from _option_problems(q, kind)
     elif kind == "numeric":
-        if (isinstance(q.answer, bool) or not isinstance(q.answer, numbers.Real)
-                or not math.isfinite(q.answer)):
+        if (
+            isinstance(q.answer, bool)
+            or not isinstance(q.answer, numbers.Real)
+            or not math.isfinite(q.answer)
+        ):
             yield "answer", f"must be a number, got {q.answer!r}"
-        if (isinstance(q.tolerance, bool) or not isinstance(q.tolerance, numbers.Real)
-                or not math.isfinite(q.tolerance) or q.tolerance < 0):
+        if (
+            isinstance(q.tolerance, bool)
+            or not isinstance(q.tolerance, numbers.Real)
+            or not math.isfinite(q.tolerance)
+            or q.tolerance < 0
+        ):
             yield "tolerance", f"must be a number of at least 0, got {q.tolerance!r}"
         if not isinstance(q.unit, str):
             yield "unit", f"must be text, got {q.unit!r}"
@@ -241,7 +248,9 @@ class Bank:
 
     def __post_init__(self) -> None:
         if not isinstance(self.notebook, str) or not _NOTEBOOK.match(self.notebook):
-            raise InvalidModel(f"Bank.notebook must look like '04_nervous_system_and_pain', got {self.notebook!r}")
+            raise InvalidModel(
+                f"Bank.notebook must look like '04_nervous_system_and_pain', got {self.notebook!r}"
+            )
         if not _nonempty(self.title):
             raise InvalidModel("Bank.title must be non-empty text")
         if not self.questions:
@@ -265,8 +274,9 @@ class Bank:
         for q in self.questions:
             if q.id == question_id:
                 return q
-        raise KeyError(f"{self.notebook} has no question {question_id!r}; "
-                       f"the questions are {', '.join(self.ids)}")
+        raise KeyError(
+            f"{self.notebook} has no question {question_id!r}; the questions are {', '.join(self.ids)}"
+        )
 
     def __repr__(self) -> str:
         return f"Bank({self.notebook!r}: {len(self.questions)} questions)"
@@ -359,16 +369,25 @@ def mark(question: Question, answer: Any) -> Result:
     return _mark_order(question, answer)
 
 
-def _result(question: Question, answer: Any, score: float, correct: bool,
-            lines: Iterable[FeedbackLine]) -> Result:
-    return Result(question=question.id, type=question.type, answer=answer, score=float(score),
-                  correct=correct, feedback=tuple(lines), explanation=question.explanation)
+def _result(
+    question: Question, answer: Any, score: float, correct: bool, lines: Iterable[FeedbackLine]
+) -> Result:
+    return Result(
+        question=question.id,
+        type=question.type,
+        answer=answer,
+        score=float(score),
+        correct=correct,
+        feedback=tuple(lines),
+        explanation=question.explanation,
+    )
 
 
 def _check_option_id(question: Question, value: Any) -> str:
     if not isinstance(value, str):
-        raise _bad(question, f"an answer is an option id (one of {', '.join(question.option_ids)}), "
-                             f"got {value!r}")
+        raise _bad(
+            question, f"an answer is an option id (one of {', '.join(question.option_ids)}), got {value!r}"
+        )
     if value not in question.option_ids:
         raise _bad(question, f"no option {value!r}; the options are {', '.join(question.option_ids)}")
     return value
@@ -379,7 +398,9 @@ def _mark_single(question: Question, answer: Any) -> Result:
     lines = []
     for o in question.options:
         if o.id == chosen:
-            lines.append(FeedbackLine(status="right" if o.correct else "wrong", label=o.text, text=o.feedback))
+            lines.append(
+                FeedbackLine(status="right" if o.correct else "wrong", label=o.text, text=o.feedback)
+            )
         elif o.correct:
             lines.append(FeedbackLine(status="missed", label=o.text, text=o.feedback))
     right = question.option(chosen).correct
@@ -388,8 +409,11 @@ def _mark_single(question: Question, answer: Any) -> Result:
 
 def _mark_multiple(question: Question, answer: Any) -> Result:
     if isinstance(answer, (str, bytes, Mapping)) or not isinstance(answer, Iterable):
-        raise _bad(question, "tick every option that applies: the answer is a list of option ids "
-                             f"(from {', '.join(question.option_ids)}), got {answer!r}")
+        raise _bad(
+            question,
+            "tick every option that applies: the answer is a list of option ids "
+            f"(from {', '.join(question.option_ids)}), got {answer!r}",
+        )
     chosen = {_check_option_id(question, v) for v in answer}
     lines = []
     right_picks = wrong_picks = n_correct = 0
@@ -398,7 +422,9 @@ def _mark_multiple(question: Question, answer: Any) -> Result:
         if o.id in chosen:
             right_picks += o.correct
             wrong_picks += not o.correct
-            lines.append(FeedbackLine(status="right" if o.correct else "wrong", label=o.text, text=o.feedback))
+            lines.append(
+                FeedbackLine(status="right" if o.correct else "wrong", label=o.text, text=o.feedback)
+            )
         elif o.correct:
             lines.append(FeedbackLine(status="missed", label=o.text, text=o.feedback))
     score = max(0.0, (right_picks - wrong_picks) / n_correct)
@@ -415,15 +441,21 @@ def _mark_numeric(question: Question, answer: Any) -> Result:
     # A hair of slack so that 0.1 + 0.2 counts as 0.3.
     right = abs(value - question.answer) <= question.tolerance + 1e-9 * max(1.0, abs(question.answer))
     label = f"Your answer: {_number(value)}{' ' + question.unit if question.unit else ''}"
-    line = FeedbackLine(status="right" if right else "wrong", label=label,
-                        text=question.feedback_correct if right else question.feedback_incorrect)
+    line = FeedbackLine(
+        status="right" if right else "wrong",
+        label=label,
+        text=question.feedback_correct if right else question.feedback_incorrect,
+    )
     return _result(question, value, 1.0 if right else 0.0, right, [line])
 
 
 def _mark_order(question: Question, answer: Any) -> Result:
     if isinstance(answer, (str, bytes, Mapping)) or not isinstance(answer, (list, tuple)):
-        raise _bad(question, "the answer is a list of item ids in your order "
-                             f"(each of {', '.join(question.item_ids)} once), got {answer!r}")
+        raise _bad(
+            question,
+            "the answer is a list of item ids in your order "
+            f"(each of {', '.join(question.item_ids)} once), got {answer!r}",
+        )
     ids = set(question.item_ids)
     unknown = [v for v in answer if not isinstance(v, str) or v not in ids]
     if unknown:
@@ -439,8 +471,11 @@ def _mark_order(question: Question, answer: Any) -> Result:
     in_place = sum(a == b for a, b in zip(order, question.solution, strict=True))
     text_of = {i.id: i.text for i in question.items}
     label = "Your order: " + " → ".join(text_of[i] for i in order)
-    text = question.feedback_correct if right else (
-        f"{question.feedback_incorrect} ({in_place} of {len(order)} in the right place.)")
+    text = (
+        question.feedback_correct
+        if right
+        else (f"{question.feedback_incorrect} ({in_place} of {len(order)} in the right place.)")
+    )
     line = FeedbackLine(status="right" if right else "wrong", label=label, text=text)
     return _result(question, order, 1.0 if right else 0.0, right, [line])
 
@@ -489,9 +524,11 @@ class Summary:
 
     def __str__(self) -> str:
         types = ", ".join(f"{t} {n}" for t, n in self.by_type.items())
-        lines = [f"{self.notebook}: {self.questions} questions ({types})",
-                 f"Objectives covered: {len(self.covered)} of {len(self.objectives)}"
-                 f" ({', '.join(self.covered) or 'none'})"]
+        lines = [
+            f"{self.notebook}: {self.questions} questions ({types})",
+            f"Objectives covered: {len(self.covered)} of {len(self.objectives)}"
+            f" ({', '.join(self.covered) or 'none'})",
+        ]
         if self.missing:
             lines.append(f"Not covered: {', '.join(self.missing)}")
         return "\n".join(lines)
@@ -502,10 +539,13 @@ def summary(bank: Bank) -> Summary:
     by_type = {t: sum(q.type == t for q in bank.questions) for t in TYPES}
     used = {q.objective for q in bank.questions}
     objectives = bank.objectives or tuple(sorted(used))
-    return Summary(notebook=bank.notebook, questions=len(bank.questions),
-                   by_type={t: n for t, n in by_type.items() if n},
-                   objectives=tuple(objectives),
-                   covered=tuple(o for o in objectives if o in used))
+    return Summary(
+        notebook=bank.notebook,
+        questions=len(bank.questions),
+        by_type={t: n for t, n in by_type.items() if n},
+        objectives=tuple(objectives),
+        covered=tuple(o for o in objectives if o in used),
+    )
 
 
 # ---------------------------------------------------------------------------------------
@@ -521,12 +561,16 @@ def _text_or_none(value: Any) -> str | None:
     return value if isinstance(value, str) else None
 
 
-def _question_from_record(record: Any, index: int, path: str, *, objectives: set[str] | None,
-                          reference_keys: set[str] | None) -> tuple[Question | None, list[DataFileError]]:
+def _question_from_record(
+    record: Any, index: int, path: str, *, objectives: set[str] | None, reference_keys: set[str] | None
+) -> tuple[Question | None, list[DataFileError]]:
     """Build one question; return it (or None) and every problem found in the record."""
     if not isinstance(record, dict):
-        return None, [DataFileError(path, f"each question must be a mapping of fields, got {type(record).__name__}",
-                                    record=index)]
+        return None, [
+            DataFileError(
+                path, f"each question must be a mapping of fields, got {type(record).__name__}", record=index
+            )
+        ]
     rid = _text_or_none(record.get("id"))
     problems: list[DataFileError] = []
 
@@ -560,9 +604,16 @@ def _question_from_record(record: Any, index: int, path: str, *, objectives: set
                 for i, key in enumerate(refs):
                     if key not in reference_keys:
                         fail(f"references[{i}]", f"unknown reference key {key!r} (see references.yaml)")
-    if isinstance(values.get("objective"), str) and objectives is not None and values["objective"] not in objectives:
-        fail("objective", f"unknown objective {values['objective']!r} for this notebook "
-                          f"(its objectives are {', '.join(sorted(objectives))})")
+    if (
+        isinstance(values.get("objective"), str)
+        and objectives is not None
+        and values["objective"] not in objectives
+    ):
+        fail(
+            "objective",
+            f"unknown objective {values['objective']!r} for this notebook "
+            f"(its objectives are {', '.join(sorted(objectives))})",
+        )
     if "multiple" in record and qtype == "case":
         if not isinstance(record["multiple"], bool):
             fail("multiple", f"must be true or false, got {record['multiple']!r}")
@@ -664,9 +715,14 @@ def _items(raw: Any, fail: Any) -> tuple[Item, ...]:
     return tuple(out)
 
 
-def check_bank(document: Any, path: str, *, notebook: str | None = None,
-               objectives: Iterable[str] | None = None,
-               reference_keys: Iterable[str] | None = None) -> tuple[Bank | None, list[DataFileError]]:
+def check_bank(
+    document: Any,
+    path: str,
+    *,
+    notebook: str | None = None,
+    objectives: Iterable[str] | None = None,
+    reference_keys: Iterable[str] | None = None,
+) -> tuple[Bank | None, list[DataFileError]]:
     """Validate one bank file's content; return the bank (None if unusable) and every problem.
 
     ``notebook`` is the notebook the bank must belong to; ``objectives`` the ids of that
@@ -681,16 +737,21 @@ def check_bank(document: Any, path: str, *, notebook: str | None = None,
         if f not in document:
             problems.append(DataFileError(path, "missing", field=f))
     for f in sorted(set(document) - set(_BANK_FIELDS), key=str):
-        problems.append(DataFileError(path, f"unknown field; the fields are {', '.join(_BANK_FIELDS)}",
-                                      field=_key(f)))
+        problems.append(
+            DataFileError(path, f"unknown field; the fields are {', '.join(_BANK_FIELDS)}", field=_key(f))
+        )
     nb = document.get("notebook")
     if "notebook" in document:
         if not isinstance(nb, str) or not _NOTEBOOK.match(nb):
-            problems.append(DataFileError(path, f"must look like '04_nervous_system_and_pain', got {nb!r}",
-                                          field="notebook"))
+            problems.append(
+                DataFileError(
+                    path, f"must look like '04_nervous_system_and_pain', got {nb!r}", field="notebook"
+                )
+            )
         elif notebook is not None and nb != notebook:
-            problems.append(DataFileError(path, f"says {nb!r}, but this is the bank of {notebook!r}",
-                                          field="notebook"))
+            problems.append(
+                DataFileError(path, f"says {nb!r}, but this is the bank of {notebook!r}", field="notebook")
+            )
     title = document.get("title")
     if "title" in document and not _nonempty(title):
         problems.append(DataFileError(path, "missing or empty text", field="title"))
@@ -704,13 +765,21 @@ def check_bank(document: Any, path: str, *, notebook: str | None = None,
     questions: list[Question] = []
     first_index: dict[str, int] = {}
     for index, record in enumerate(records or []):
-        question, found = _question_from_record(record, index, path, objectives=objective_set,
-                                                reference_keys=keys)
+        question, found = _question_from_record(
+            record, index, path, objectives=objective_set, reference_keys=keys
+        )
         rid = record.get("id") if isinstance(record, dict) else None
         if isinstance(rid, str):
             if rid in first_index:
-                found.append(DataFileError(path, f"duplicate id (first used by record {first_index[rid]})",
-                                           record=index, record_id=rid, field="id"))
+                found.append(
+                    DataFileError(
+                        path,
+                        f"duplicate id (first used by record {first_index[rid]})",
+                        record=index,
+                        record_id=rid,
+                        field="id",
+                    )
+                )
                 question = None
             else:
                 first_index[rid] = index
@@ -719,8 +788,9 @@ def check_bank(document: Any, path: str, *, notebook: str | None = None,
             questions.append(question)
     bank = None
     if isinstance(nb, str) and _NOTEBOOK.match(nb) and _nonempty(title) and questions:
-        bank = Bank(notebook=nb, title=title, questions=tuple(questions),
-                    objectives=objectives or (), source=path)
+        bank = Bank(
+            notebook=nb, title=title, questions=tuple(questions), objectives=objectives or (), source=path
+        )
     return bank, problems
 
 

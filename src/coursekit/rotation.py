@@ -23,28 +23,17 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from coursekit import enums
+from coursekit.days import WEEKDAYS, weekday
 from coursekit.errors import InvalidModel
 
 if TYPE_CHECKING:
     from coursekit.catalog import Catalog
 
-WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-_FULL_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 #: A capsule is small on purpose: at least 2 and at most this many exercises.
 MAX_CAPSULE = 12
 #: Families per session: 1 to this many.
 MAX_PER_DAY = 5
 DEFAULT_DAYS = ("Mon", "Tue", "Thu", "Fri", "Sat")
-
-
-def weekday(value: object) -> str:
-    """``"Mon"`` from ``"Mon"``, ``"mon"`` or ``"Monday"``; InvalidModel otherwise."""
-    if isinstance(value, str):
-        text = value.strip().lower()
-        for short, full in zip(WEEKDAYS, _FULL_NAMES, strict=True):
-            if text in (short.lower(), full):
-                return short
-    raise InvalidModel(f"day {value!r} is not a weekday; use {', '.join(WEEKDAYS)}")
 
 
 def check_days(days: Iterable[object]) -> tuple[str, ...]:

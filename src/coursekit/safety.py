@@ -44,7 +44,9 @@ class RedFlag:
 
     def __post_init__(self) -> None:
         if self.category not in CATEGORIES:
-            raise InvalidModel(f"RedFlag.category must be one of {', '.join(CATEGORIES)}; got {self.category!r}")
+            raise InvalidModel(
+                f"RedFlag.category must be one of {', '.join(CATEGORIES)}; got {self.category!r}"
+            )
         if self.urgency not in URGENCIES:
             raise InvalidModel(f"RedFlag.urgency must be one of {', '.join(URGENCIES)}; got {self.urgency!r}")
 
@@ -55,41 +57,65 @@ class RedFlag:
 #: The self-check, in the order it is asked (the kit's own wording, after [ces] and [finucane2020]).
 RED_FLAGS: tuple[RedFlag, ...] = (
     RedFlag(
-        id="bladder-bowel", label="Bladder or bowel change?",
+        id="bladder-bowel",
+        label="Bladder or bowel change?",
         question="Since your back or leg pain began, has control of your bladder or bowel changed "
-                 "(trouble starting to pass urine, leaking, or not feeling when you need to go)?",
+        "(trouble starting to pass urine, leaking, or not feeling when you need to go)?",
         description="A new (under two weeks) or worsening change in passing urine or stools.",
-        category="cauda equina", urgency="emergency today", reference="ces"),
+        category="cauda equina",
+        urgency="emergency today",
+        reference="ces",
+    ),
     RedFlag(
-        id="saddle-numbness", label="Saddle numbness?",
+        id="saddle-numbness",
+        label="Saddle numbness?",
         question="Do you have numbness or pins and needles between your legs or around your "
-                 "bottom, where a bike saddle would touch?",
+        "bottom, where a bike saddle would touch?",
         description="Altered feeling in the saddle area, new or getting worse.",
-        category="cauda equina", urgency="emergency today", reference="ces"),
+        category="cauda equina",
+        urgency="emergency today",
+        reference="ces",
+    ),
     RedFlag(
-        id="both-legs", label="Weakness in both legs?",
+        id="both-legs",
+        label="Weakness in both legs?",
         question="Are both of your legs getting weaker, or has your sexual function changed "
-                 "since the pain began?",
+        "since the pain began?",
         description="Weakness in both legs that is getting worse, or new sexual dysfunction.",
-        category="cauda equina", urgency="emergency today", reference="ces"),
+        category="cauda equina",
+        urgency="emergency today",
+        reference="ces",
+    ),
     RedFlag(
-        id="fall-fragile-bone", label="Pain after a fall, with fragile bones?",
+        id="fall-fragile-bone",
+        label="Pain after a fall, with fragile bones?",
         question="Did the pain start after a fall or a knock, even a minor one, while you take "
-                 "long-term steroid tablets, have osteoporosis, or are in older age?",
+        "long-term steroid tablets, have osteoporosis, or are in older age?",
         description="A minor injury on a background of weaker bone can mean a fracture.",
-        category="fracture", urgency="same-day", reference="finucane2020"),
+        category="fracture",
+        urgency="same-day",
+        reference="finucane2020",
+    ),
     RedFlag(
-        id="infection-signs", label="Fever or infection risk?",
+        id="infection-signs",
+        label="Fever or infection risk?",
         question="Do you have a fever or feel unwell, have you had an infection recently, is "
-                 "your immune system weakened, or do you inject drugs?",
+        "your immune system weakened, or do you inject drugs?",
         description="Signs of, or a raised risk of, an infection in the spine.",
-        category="infection", urgency="same-day", reference="finucane2020"),
+        category="infection",
+        urgency="same-day",
+        reference="finucane2020",
+    ),
     RedFlag(
-        id="cancer-signs", label="Cancer history, weight loss or night pain?",
+        id="cancer-signs",
+        label="Cancer history, weight loss or night pain?",
         question="Have you had cancer, lost weight without trying, or do you have constant pain "
-                 "at night that rest and changing position do not ease?",
+        "at night that rest and changing position do not ease?",
         description="Features that call for a doctor to rule out a tumour.",
-        category="malignancy", urgency="see a doctor soon", reference="finucane2020"),
+        category="malignancy",
+        urgency="see a doctor soon",
+        reference="finucane2020",
+    ),
 )
 FLAGS_BY_ID = {flag.id: flag for flag in RED_FLAGS}
 
@@ -98,18 +124,22 @@ MESSAGES = {
         "STOP: do not exercise. Get emergency medical care today: go to an emergency "
         "department or call your local emergency number. These signs can mean pressure on "
         "the nerves at the base of the spine (cauda equina syndrome), which needs same-day "
-        "care."),
+        "care."
+    ),
     "same-day": (
         "STOP: do not start the exercises. Contact a doctor or an urgent-care service today "
         "for a medical assessment, and come back to the course only once they have checked "
-        "you."),
+        "you."
+    ),
     "see a doctor soon": (
         "STOP the course for now. Book an appointment with a doctor soon (within days) and "
-        "tell them what you answered; come back once a clinician has checked you."),
+        "tell them what you answered; come back once a clinician has checked you."
+    ),
 }
 CONTINUE_MESSAGE = (
     "No red flags reported: you can go on with the course. This check teaches; it does not "
-    "diagnose. If anything changes, or you are unsure, stop and ask a clinician.")
+    "diagnose. If anything changes, or you are unsure, stop and ask a clinician."
+)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -165,11 +195,14 @@ def screen(answers: Mapping[str, bool]) -> Screening:
     if yes:
         urgency = min((flag.urgency for flag in yes), key=URGENCIES.index)
         reasons = tuple(f"{flag.category}: {flag.description}" for flag in yes)
-        return Screening(stop=True, urgency=urgency, reasons=reasons, message=MESSAGES[urgency],
-                         unanswered=unanswered)
+        return Screening(
+            stop=True, urgency=urgency, reasons=reasons, message=MESSAGES[urgency], unanswered=unanswered
+        )
     if unanswered:
-        message = (f"{len(unanswered)} of {len(RED_FLAGS)} questions are not answered yet: "
-                   "answer every one before going on.")
+        message = (
+            f"{len(unanswered)} of {len(RED_FLAGS)} questions are not answered yet: "
+            "answer every one before going on."
+        )
         return Screening(stop=False, urgency=None, reasons=(), message=message, unanswered=unanswered)
     return Screening(stop=False, urgency=None, reasons=(), message=CONTINUE_MESSAGE)
 

@@ -84,8 +84,12 @@ def check_references(records: Any, path: str) -> tuple[dict[str, Reference], lis
             unknown = sorted(set(record) - {"key", "citation", "kind", "fact"})
             if unknown:
                 raise fail(unknown[0], "unknown field; the fields are key, citation, kind, fact")
-            ref = Reference(key=_text(fail, record, "key"), citation=_text(fail, record, "citation"),
-                            kind=_text(fail, record, "kind"), fact=_text(fail, record, "fact"))
+            ref = Reference(
+                key=_text(fail, record, "key"),
+                citation=_text(fail, record, "citation"),
+                kind=_text(fail, record, "kind"),
+                fact=_text(fail, record, "fact"),
+            )
             if ref.kind not in REFERENCE_KINDS:
                 raise fail("kind", f"must be one of {', '.join(REFERENCE_KINDS)}; got {ref.kind!r}")
             if ref.key in refs:
@@ -96,17 +100,31 @@ def check_references(records: Any, path: str) -> tuple[dict[str, Reference], lis
     return refs, problems
 
 
-def check_principles(records: Any, path: str, reference_keys: set[str] | None = None
-                     ) -> tuple[list[Principle], list[DataFileError]]:
+def check_principles(
+    records: Any, path: str, reference_keys: set[str] | None = None
+) -> tuple[list[Principle], list[DataFileError]]:
     """Validate ``principles.yaml``; return the principles in order and every problem."""
     if not isinstance(records, list):
         return [], [DataFileError(path, "the file must be a list of principles")]
     out: list[Principle] = []
     problems: list[DataFileError] = []
     seen: set[str] = set()
-    fields = {"notebook", "title", "principle", "evidence", "summary", "objectives", "takeaways", "references"}
+    fields = {
+        "notebook",
+        "title",
+        "principle",
+        "evidence",
+        "summary",
+        "objectives",
+        "takeaways",
+        "references",
+    }
     for index, record in enumerate(records):
-        rid = record.get("notebook") if isinstance(record, dict) and isinstance(record.get("notebook"), str) else None
+        rid = (
+            record.get("notebook")
+            if isinstance(record, dict) and isinstance(record.get("notebook"), str)
+            else None
+        )
 
         def fail(field: str, message: str, index=index, rid=rid) -> DataFileError:
             return DataFileError(path, message, record=index, record_id=rid, field=field)
@@ -133,7 +151,11 @@ def check_principles(records: Any, path: str, reference_keys: set[str] | None = 
                 raise fail("objectives", "must list 3 to 5 objectives")
             objs = []
             for i, o in enumerate(objectives):
-                if not isinstance(o, dict) or set(o) != {"id", "text"} or not all(isinstance(v, str) for v in o.values()):
+                if (
+                    not isinstance(o, dict)
+                    or set(o) != {"id", "text"}
+                    or not all(isinstance(v, str) for v in o.values())
+                ):
                     raise fail(f"objectives[{i}]", "must have exactly the text fields id and text")
                 objs.append(Objective(id=o["id"], text=o["text"]))
             if len({o.id for o in objs}) != len(objs):
@@ -147,12 +169,18 @@ def check_principles(records: Any, path: str, reference_keys: set[str] | None = 
                     if key not in reference_keys:
                         raise fail("references", f"unknown reference key {key!r} (see references.yaml)")
             seen.add(notebook)
-            out.append(Principle(
-                notebook=notebook, title=_text(fail, record, "title"),
-                principle=_text(fail, record, "principle"), evidence=evidence,
-                summary=_text(fail, record, "summary"), objectives=tuple(objs),
-                takeaways=tuple(record["takeaways"]), references=tuple(record["references"]),
-            ))
+            out.append(
+                Principle(
+                    notebook=notebook,
+                    title=_text(fail, record, "title"),
+                    principle=_text(fail, record, "principle"),
+                    evidence=evidence,
+                    summary=_text(fail, record, "summary"),
+                    objectives=tuple(objs),
+                    takeaways=tuple(record["takeaways"]),
+                    references=tuple(record["references"]),
+                )
+            )
         except DataFileError as err:
             problems.append(err)
     return out, problems
@@ -171,8 +199,7 @@ def load_principles(path: str | os.PathLike[str] | None = None) -> list[Principl
     """The syllabus in teaching order, checked against the reference list."""
     folder = data_dir(path)
     file = folder / "principles.yaml"
-    principles, problems = check_principles(load_yaml(file), display_path(file),
-                                            set(load_references(folder)))
+    principles, problems = check_principles(load_yaml(file), display_path(file), set(load_references(folder)))
     if problems:
         raise DataErrors(problems)
     return principles

@@ -53,13 +53,15 @@ class Tempo:
         if len(parts) != 4:
             raise InvalidModel(f"tempo {text!r}: {expected}")
         values: list[int | None] = []
-        for name, part in zip(_FIELDS, parts):
+        for name, part in zip(_FIELDS, parts, strict=True):
             part = part.strip()
             if not _PART.match(part):
-                raise InvalidModel(f"tempo {text!r}: {name} part {part!r} is not a whole number of seconds or X; {expected}")
+                raise InvalidModel(
+                    f"tempo {text!r}: {name} part {part!r} is not a whole number of seconds or X; {expected}"
+                )
             values.append(None if part in "xX" else int(part))
         try:
-            return cls(**dict(zip(_FIELDS, values)))
+            return cls(**dict(zip(_FIELDS, values, strict=True)))
         except InvalidModel as err:
             raise InvalidModel(f"tempo {text!r}: {err}") from None
 
@@ -80,8 +82,9 @@ class Tempo:
         """Seconds one repetition takes (X counts :data:`EXPLOSIVE_S`)."""
         return self.seconds()
 
-    def time_under_tension(self, reps: int, *, sets: int = 1, per_side: bool = False,
-                           explosive_s: float = EXPLOSIVE_S) -> float:
+    def time_under_tension(
+        self, reps: int, *, sets: int = 1, per_side: bool = False, explosive_s: float = EXPLOSIVE_S
+    ) -> float:
         """Seconds under tension for ``sets`` × ``reps`` (doubled when done per side)."""
         if reps < 0 or sets < 0:
             raise InvalidModel(f"reps and sets must not be negative, got reps={reps}, sets={sets}")
@@ -91,7 +94,7 @@ class Tempo:
         """A copy with one part changed (``name`` is eccentric, bottom, concentric or top)."""
         if name not in _FIELDS:
             raise InvalidModel(f"Tempo has no part {name!r}; parts are {', '.join(_FIELDS)}")
-        values = dict(zip(_FIELDS, self.parts))
+        values = dict(zip(_FIELDS, self.parts, strict=True))
         values[name] = value
         return Tempo(**values)
 
@@ -109,7 +112,7 @@ class Tempo:
         """One line naming each part: '3 s lowering, 1 s pause at the bottom, ...'."""
         words = ("lowering", "pause at the bottom", "lifting", "pause at the top")
         out = []
-        for word, p in zip(words, self.parts):
+        for word, p in zip(words, self.parts, strict=True):
             out.append(f"explosive {word}" if p is None else f"{p} s {word}")
         return ", ".join(out)
 

@@ -18,7 +18,9 @@ def wait_for_change(page, selector: str, before: str, *, within=None, timeout: i
     locator = scope.locator(selector).first
     page.wait_for_function(
         "([el, before]) => el && el.innerText !== before",
-        arg=[locator.element_handle(), before], timeout=timeout)
+        arg=[locator.element_handle(), before],
+        timeout=timeout,
+    )
     return locator.inner_text()
 
 
@@ -51,8 +53,9 @@ def drive_builder(page, builder) -> dict:
     for _ in range(n - 1):
         before = items.inner_text()
         builder.locator("button.ck-up").first.click()
-        page.wait_for_function("([el, before]) => el.innerText !== before",
-                               arg=[items.element_handle(), before], timeout=30_000)
+        page.wait_for_function(
+            "([el, before]) => el.innerText !== before", arg=[items.element_handle(), before], timeout=30_000
+        )
     seen["items_after"] = items.inner_text()
     seen["critique_3"] = text_of(page, ".ck-critique", within=builder)
 
@@ -60,8 +63,8 @@ def drive_builder(page, builder) -> dict:
     name.fill(XSS_NAME)
     name.press("Enter")
     page.wait_for_function(
-        "([el, s]) => el.innerText.includes(s)",
-        arg=[builder.element_handle(), XSS_NAME], timeout=30_000)
+        "([el, s]) => el.innerText.includes(s)", arg=[builder.element_handle(), XSS_NAME], timeout=30_000
+    )
     seen["builder_text"] = builder.inner_text()
     seen["injected_images"] = str(builder.locator('img[src="x"]').count())
     return seen
@@ -83,8 +86,9 @@ def answer_first_question(page, quiz) -> str:
     question.locator(".ck-confidence button").nth(1).click()
     question.locator("button.ck-check").first.click()
     feedback = question.locator(".ck-feedback").first
-    page.wait_for_function("el => el.innerText.trim().length > 0", arg=feedback.element_handle(),
-                           timeout=60_000)
+    page.wait_for_function(
+        "el => el.innerText.trim().length > 0", arg=feedback.element_handle(), timeout=60_000
+    )
     return feedback.inner_text()
 
 

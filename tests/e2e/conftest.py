@@ -24,8 +24,13 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("COURSEKIT_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_FLAGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
 ]
 SCREENSHOTS = ROOT / "build" / "screenshots"
 START_TIMEOUT_S = 120
@@ -77,18 +82,22 @@ def stop(process: subprocess.Popen) -> None:
 
 def server_env(tmp: Path) -> dict[str, str]:
     env = dict(os.environ)
-    env.update({
-        "COURSEKIT_HOME": str(tmp / "home"),
-        "JUPYTER_CONFIG_DIR": str(tmp / "config"),
-        "JUPYTERLAB_SETTINGS_DIR": str(tmp / "settings"),
-        "JUPYTERLAB_WORKSPACES_DIR": str(tmp / "workspaces"),
-        "JUPYTER_RUNTIME_DIR": str(tmp / "runtime"),
-        "MPLBACKEND": "module://matplotlib_inline.backend_inline",
-    })
+    env.update(
+        {
+            "COURSEKIT_HOME": str(tmp / "home"),
+            "JUPYTER_CONFIG_DIR": str(tmp / "config"),
+            "JUPYTERLAB_SETTINGS_DIR": str(tmp / "settings"),
+            "JUPYTERLAB_WORKSPACES_DIR": str(tmp / "workspaces"),
+            "JUPYTER_RUNTIME_DIR": str(tmp / "runtime"),
+            "MPLBACKEND": "module://matplotlib_inline.backend_inline",
+        }
+    )
     settings = tmp / "settings" / "@jupyterlab" / "apputils-extension"
     settings.mkdir(parents=True, exist_ok=True)
     # No news pop-up asking for consent on first start.
-    (settings / "notification.jupyterlab-settings").write_text('{"fetchNews": "false", "checkForUpdates": false}')
+    (settings / "notification.jupyterlab-settings").write_text(
+        '{"fetchNews": "false", "checkForUpdates": false}'
+    )
     return env
 
 
@@ -101,10 +110,17 @@ def lab(tmp_path_factory) -> Iterator[dict]:
     port, token = free_port(), secrets.token_hex(16)
     log = tmp / "lab.log"
     cmd = [
-        sys.executable, "-m", "jupyterlab", "--no-browser", "--ServerApp.ip=127.0.0.1",
-        f"--ServerApp.port={port}", "--ServerApp.port_retries=0",
-        f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={root}",
-        "--LabApp.news_url=", "--ServerApp.open_browser=False",
+        sys.executable,
+        "-m",
+        "jupyterlab",
+        "--no-browser",
+        "--ServerApp.ip=127.0.0.1",
+        f"--ServerApp.port={port}",
+        "--ServerApp.port_retries=0",
+        f"--IdentityProvider.token={token}",
+        f"--ServerApp.root_dir={root}",
+        "--LabApp.news_url=",
+        "--ServerApp.open_browser=False",
     ]
     if os.geteuid() == 0:  # CI machines run as root; JupyterLab refuses that unless told
         cmd.append("--allow-root")
@@ -123,8 +139,15 @@ def voila(tmp_path_factory) -> Iterator[dict]:
     tmp = tmp_path_factory.mktemp("voila")
     port = free_port()
     log = tmp / "voila.log"
-    cmd = [sys.executable, "-m", "voila", str(ROOT / "app" / "routine_builder.ipynb"),
-           f"--port={port}", "--no-browser", "--Voila.ip=127.0.0.1"]
+    cmd = [
+        sys.executable,
+        "-m",
+        "voila",
+        str(ROOT / "app" / "routine_builder.ipynb"),
+        f"--port={port}",
+        "--no-browser",
+        "--Voila.ip=127.0.0.1",
+    ]
     with log.open("w") as out:
         process = subprocess.Popen(cmd, env=server_env(tmp), stdout=out, stderr=subprocess.STDOUT, cwd=ROOT)
     try:

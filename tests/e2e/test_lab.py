@@ -9,7 +9,9 @@ NOTEBOOK = "notebooks/13_movement_wardrobe.ipynb"
 
 def _run_all(page) -> None:
     page.locator(".lm-MenuBar-itemLabel", has_text="Run").first.click()
-    page.locator(".lm-Menu-item:not(.lm-mod-disabled) .lm-Menu-itemLabel", has_text="Run All Cells").first.click()
+    page.locator(
+        ".lm-Menu-item:not(.lm-mod-disabled) .lm-Menu-itemLabel", has_text="Run All Cells"
+    ).first.click()
 
 
 def open_and_run_all(page, lab) -> None:
@@ -21,8 +23,11 @@ def open_and_run_all(page, lab) -> None:
     for _attempt in range(3):
         _run_all(page)
         try:
-            page.wait_for_function("el => /\\[(\\*|\\d+)\\]/.test(el.innerText)",
-                                   arg=first_prompt.element_handle(), timeout=20_000)
+            page.wait_for_function(
+                "el => /\\[(\\*|\\d+)\\]/.test(el.innerText)",
+                arg=first_prompt.element_handle(),
+                timeout=20_000,
+            )
             break
         except Exception:  # noqa: BLE001 - the menu click came too early; try again
             page.keyboard.press("Escape")

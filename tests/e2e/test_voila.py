@@ -19,7 +19,9 @@ def test_app_builder_by_clicking(page, voila):
     page.wait_for_selector(".ck-routine-builder", timeout=LONG_S)
     body = page.locator("body").inner_text()
     assert "import" not in body and "RoutineBuilder(" not in body, "code is shown"
-    assert page.locator(".jp-CodeCell .jp-InputArea:visible, .cm-editor:visible").count() == 0, "code is shown"
+    assert page.locator(".jp-CodeCell .jp-InputArea:visible, .cm-editor:visible").count() == 0, (
+        "code is shown"
+    )
     builder = page.locator(".ck-routine-builder").first
     seen = drive_builder(page, builder)
     assert seen["duration_2"] != seen["duration_0"]

@@ -9,8 +9,9 @@ HELP = "validate every course data file and list every problem (exit 1 if any)"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("folder", nargs="?", default=None,
-                        help="data folder (default: $COURSEKIT_DATA or the bundled data)")
+    parser.add_argument(
+        "folder", nargs="?", default=None, help="data folder (default: $COURSEKIT_DATA or the bundled data)"
+    )
 
 
 def run(args: argparse.Namespace) -> int:

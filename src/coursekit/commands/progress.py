@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from coursekit.commands._common import add_journal_options
 from coursekit.errors import CourseKitError
 from coursekit.journal import PAIN_HEURISTIC, Journal, Progress, journal_path
 from coursekit.review import ReviewItem
@@ -20,25 +21,9 @@ NAME = "progress"
 HELP = "Show your quiz scores, calibration, reviews due, sessions and pain trend."
 
 
-def _day(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a date as YYYY-MM-DD, got {text!r}") from None
-
-
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Options: --journal, --today, --html."""
-    parser.add_argument(
-        "--journal",
-        type=Path,
-        default=None,
-        metavar="PATH",
-        help="journal file (default: $COURSEKIT_HOME/journal.sqlite3)",
-    )
-    parser.add_argument(
-        "--today", type=_day, default=None, metavar="YYYY-MM-DD", help="the day to report on (default: today)"
-    )
+    add_journal_options(parser, today_help="the day to report on (default: today)")
     parser.add_argument(
         "--html",
         type=Path,

@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 from datetime import date
-from pathlib import Path
 
+from coursekit.commands._common import add_journal_options
 from coursekit.errors import CourseKitError
 from coursekit.journal import Journal, journal_path
 from coursekit.review import due_items, next_due
@@ -15,25 +15,9 @@ NAME = "review"
 HELP = "List the quiz questions due for spaced review today."
 
 
-def _day(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a date as YYYY-MM-DD, got {text!r}") from None
-
-
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Options: --journal, --today."""
-    parser.add_argument(
-        "--journal",
-        type=Path,
-        default=None,
-        metavar="PATH",
-        help="journal file (default: $COURSEKIT_HOME/journal.sqlite3)",
-    )
-    parser.add_argument(
-        "--today", type=_day, default=None, metavar="YYYY-MM-DD", help="the day to check (default: today)"
-    )
+    add_journal_options(parser, today_help="the day to check (default: today)")
 
 
 def run(args: argparse.Namespace) -> int:

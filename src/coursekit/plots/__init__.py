@@ -1,36 +1,10 @@
 """Figures for the course: ``coursekit.plots.<name>(data, *, ax=None, **style) -> Axes``.
 
-Each topic lives in its own module (``plots/tempo.py``, ``plots/week.py``, ...) and lists
-its public functions in ``__all__``; this package re-exports them lazily, so importing
+Each topic lives in its own module (``plots/timeline.py``, ``plots/week.py``, ...) and lists
+its public functions in ``__all__``; they are re-exported here lazily, so importing
 ``coursekit.plots`` does not import matplotlib until a figure is drawn.
 """
 
-from __future__ import annotations
+from coursekit._lazy import lazy_exports
 
-import importlib
-import pkgutil
-from typing import Any
-
-
-def _public() -> dict[str, str]:
-    names: dict[str, str] = {}
-    for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
-        if info.name.startswith("_"):
-            continue
-        module = importlib.import_module(f"{__name__}.{info.name}")
-        for name in getattr(module, "__all__", ()):
-            names.setdefault(name, module.__name__)
-    return names
-
-
-def __getattr__(name: str) -> Any:
-    if name.startswith("__"):
-        raise AttributeError(name)
-    table = _public()
-    if name not in table:
-        raise AttributeError(f"coursekit.plots has no figure {name!r}; figures: {', '.join(sorted(table))}")
-    return getattr(importlib.import_module(table[name]), name)
-
-
-def __dir__() -> list[str]:
-    return sorted(_public())
+__getattr__, __dir__ = lazy_exports(__name__, __path__, "figure")

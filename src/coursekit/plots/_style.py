@@ -20,8 +20,10 @@ OKABE_ITO = {
     "black": "#000000",
     "grey": "#999999",
 }
-PALETTE = [OKABE_ITO[k] for k in ("blue", "orange", "bluish_green", "vermillion", "sky_blue",
-                                  "reddish_purple", "yellow", "black")]
+PALETTE = [
+    OKABE_ITO[k]
+    for k in ("blue", "orange", "bluish_green", "vermillion", "sky_blue", "reddish_purple", "yellow", "black")
+]
 PHASE_COLOURS = {
     "soften": OKABE_ITO["sky_blue"],
     "organize": OKABE_ITO["bluish_green"],
@@ -46,8 +48,7 @@ def axes(ax: Any = None, *, figsize: tuple[float, float] = (7.0, 3.5)) -> Any:
     return ax
 
 
-def finish(ax: Any, *, title: str | None = None, xlabel: str | None = None,
-           ylabel: str | None = None) -> Any:
+def finish(ax: Any, *, title: str | None = None, xlabel: str | None = None, ylabel: str | None = None) -> Any:
     """Label the axes and tidy the frame; every course figure has labelled axes."""
     if title:
         ax.set_title(title)

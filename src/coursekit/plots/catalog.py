@@ -48,8 +48,13 @@ def catalog_counts(data: Any, *, ax: Any = None, horizontal: bool = True) -> Any
     base = [0] * len(families)
     for phase in enums.PHASES:
         values = [table[f][phase] for f in families]
-        style = dict(label=phase, color=PHASE_COLOURS[phase], hatch=PHASE_HATCHES[phase],
-                     edgecolor="#333333", linewidth=0.6)
+        style = dict(
+            label=phase,
+            color=PHASE_COLOURS[phase],
+            hatch=PHASE_HATCHES[phase],
+            edgecolor="#333333",
+            linewidth=0.6,
+        )
         if horizontal:
             ax.barh(positions, values, left=base, **style)
         else:
@@ -66,8 +71,9 @@ def catalog_counts(data: Any, *, ax: Any = None, horizontal: bool = True) -> Any
     return finish(ax, title="Exercises per movement family, by phase", xlabel=xlabel, ylabel=ylabel)
 
 
-def compensation_counts(data: Iterable[Any] | Mapping[str, int], *, ax: Any = None,
-                        color: str = OKABE_ITO["blue"]) -> Any:
+def compensation_counts(
+    data: Iterable[Any] | Mapping[str, int], *, ax: Any = None, color: str = OKABE_ITO["blue"]
+) -> Any:
     """Horizontal bars: how many exercises list each compensation pattern, most common on top.
 
     ``data`` is a catalog (or iterable of exercises) or a mapping ``{pattern: count}``.
@@ -78,10 +84,15 @@ def compensation_counts(data: Iterable[Any] | Mapping[str, int], *, ax: Any = No
     counts = dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
     ax = axes(ax, figsize=(7.0, 4.5))
     patterns = list(counts)
-    bars = ax.barh(range(len(patterns)), list(counts.values()), color=color, edgecolor="#333333",
-                   linewidth=0.6)
+    bars = ax.barh(
+        range(len(patterns)), list(counts.values()), color=color, edgecolor="#333333", linewidth=0.6
+    )
     ax.bar_label(bars, padding=2, fontsize=8)
     ax.set_yticks(range(len(patterns)), [pattern_label(p) for p in patterns])
     ax.invert_yaxis()
-    return finish(ax, title="How often each compensation appears in the catalog",
-                  xlabel="Number of exercises that list it", ylabel="Compensation")
+    return finish(
+        ax,
+        title="How often each compensation appears in the catalog",
+        xlabel="Number of exercises that list it",
+        ylabel="Compensation",
+    )

@@ -20,9 +20,14 @@ FRAYED_COLOUR = OKABE_ITO["vermillion"]
 FRAYED_HATCH = "xx"
 
 
-def rep_quality(reps: Sequence[bool | str], *, efforts: Sequence[float] | None = None,
-                advice: SetAdvice | None = None, capacity: int | None = None,
-                ax: Any = None) -> Any:
+def rep_quality(
+    reps: Sequence[bool | str],
+    *,
+    efforts: Sequence[float] | None = None,
+    advice: SetAdvice | None = None,
+    capacity: int | None = None,
+    ax: Any = None,
+) -> Any:
     """Bars per rep (height = effort 0-10 when given, else 1), coloured clean/frayed.
 
     A dashed line marks where the set should end (``advice``, or ``clean_set(reps,
@@ -39,24 +44,42 @@ def rep_quality(reps: Sequence[bool | str], *, efforts: Sequence[float] | None =
     xs = list(range(1, len(flags) + 1))
     for x, flag, height in zip(xs, flags, heights, strict=True):
         clean = flag == "clean"
-        ax.bar(x, height, color=CLEAN_COLOUR if clean else FRAYED_COLOUR,
-               hatch="" if clean else FRAYED_HATCH, edgecolor="#333333", linewidth=0.6,
-               alpha=1.0 if x <= advice.stop_after else 0.45)
+        ax.bar(
+            x,
+            height,
+            color=CLEAN_COLOUR if clean else FRAYED_COLOUR,
+            hatch="" if clean else FRAYED_HATCH,
+            edgecolor="#333333",
+            linewidth=0.6,
+            alpha=1.0 if x <= advice.stop_after else 0.45,
+        )
     ax.axvline(advice.stop_after + 0.5, color=OKABE_ITO["black"], linestyle="--", linewidth=1.5)
     top = MAX_EFFORT if efforts is not None else 1
-    ax.text(advice.stop_after + 0.5, top * 1.02, f" stop after rep {advice.stop_after}",
-            ha="left", va="bottom", fontsize=9)
+    ax.text(
+        advice.stop_after + 0.5,
+        top * 1.02,
+        f" stop after rep {advice.stop_after}",
+        ha="left",
+        va="bottom",
+        fontsize=9,
+    )
     ax.set_ylim(0, top * 1.3)
     ax.set_xticks(xs)
     # proxy artists for the legend: one entry per quality, whatever the set holds
     from matplotlib.patches import Patch
 
-    ax.legend(handles=[Patch(facecolor=CLEAN_COLOUR, edgecolor="#333333", label="clean"),
-                       Patch(facecolor=FRAYED_COLOUR, hatch=FRAYED_HATCH, edgecolor="#333333",
-                             label="frayed")],
-              frameon=False, loc="upper left", ncols=2)
+    ax.legend(
+        handles=[
+            Patch(facecolor=CLEAN_COLOUR, edgecolor="#333333", label="clean"),
+            Patch(facecolor=FRAYED_COLOUR, hatch=FRAYED_HATCH, edgecolor="#333333", label="frayed"),
+        ],
+        frameon=False,
+        loc="upper left",
+        ncols=2,
+    )
     ylabel = "Effort (0-10)" if efforts is not None else "Rep (one bar each)"
     if efforts is None:
         ax.set_yticks([])
-    return finish(ax, title=f"{advice.stop_after} clean reps of {advice.total_reps}",
-                  xlabel="Rep number", ylabel=ylabel)
+    return finish(
+        ax, title=f"{advice.stop_after} clean reps of {advice.total_reps}", xlabel="Rep number", ylabel=ylabel
+    )

@@ -17,7 +17,7 @@ import traitlets
 
 from coursekit.breath import MAX_REPS, MIN_REPS, BreathPlan, breath_plan, check_reps
 from coursekit.tempo import LEGEND, Tempo
-from coursekit.widgets._base import MessageArea, escape, figure_html, reports_errors
+from coursekit.widgets._base import CourseWidget, MessageArea, escape, figure_html, reports_errors
 
 __all__ = ["BreathPacer"]
 
@@ -33,7 +33,7 @@ class PacerState(traitlets.HasTraits):
     plan = traitlets.Instance(BreathPlan)
 
 
-class BreathPacer(w.VBox):
+class BreathPacer(CourseWidget):
     """Choose a tempo and a number of reps; see when to inhale and exhale in every rep."""
 
     def __init__(self, tempo: str = "3-1-2-0", reps: int = 8) -> None:
@@ -122,13 +122,6 @@ class BreathPacer(w.VBox):
             f"BreathPacer({plan.tempo} × {plan.reps} reps: {plan.breaths} breaths, "
             f"{plan.cycle_s:g} s per breath, {plan.pace})"
         )
-
-    def _repr_mimebundle_(self, **kwargs: Any) -> dict[str, Any]:
-        # ipywidgets cuts text/plain at 110 characters; keep our repr whole and stable.
-        data = super()._repr_mimebundle_(**kwargs)
-        if isinstance(data, dict):
-            data["text/plain"] = repr(self)
-        return data
 
 
 def _figure(plan: BreathPlan) -> str:

@@ -34,7 +34,7 @@ from coursekit import enums
 from coursekit.critique import ceiling_min, critique, format_findings
 from coursekit.errors import CourseKitError, InvalidModel
 from coursekit.routines import Routine, load_routine
-from coursekit.widgets._base import MessageArea, escape, figure_html
+from coursekit.widgets._base import CourseWidget, MessageArea, escape, figure_html
 
 __all__ = ["RoutineBuilder", "WardrobeBuilder", "WARDROBE_SLOTS", "duration_text"]
 
@@ -162,7 +162,7 @@ class BuilderState(traitlets.HasTraits):
     filters = traitlets.Dict()
 
 
-class RoutineBuilder(w.VBox):
+class RoutineBuilder(CourseWidget):
     """Browse the catalog, build a routine, see its duration, critique and timeline live."""
 
     def __init__(
@@ -836,13 +836,6 @@ class RoutineBuilder(w.VBox):
         r = self.routine
         return f"RoutineBuilder({r.name!r}, {r.slot}, plan {r.plan}, {_count(len(r.items))}, {self.minutes:.0f} min)"
 
-    def _repr_mimebundle_(self, **kwargs: Any) -> dict[str, Any]:
-        # ipywidgets cuts text/plain at 110 characters; keep our repr whole and stable.
-        data = super()._repr_mimebundle_(**kwargs)
-        if isinstance(data, dict):
-            data["text/plain"] = repr(self)
-        return data
-
 
 def message_ok(text: str) -> str:
     from coursekit.widgets._base import message_html
@@ -862,7 +855,7 @@ class WardrobeState(traitlets.HasTraits):
     anchors = traitlets.Dict()
 
 
-class WardrobeBuilder(w.VBox):
+class WardrobeBuilder(CourseWidget):
     """A wardrobe of routines for morning, office, travel and evening, plan A and plan B."""
 
     DEFAULT_DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri")
@@ -959,18 +952,9 @@ class WardrobeBuilder(w.VBox):
     @_reported
     def set_days(self, days: Sequence[str]) -> None:
         """The weekdays the learner can train; the others are rest days."""
-        from coursekit.planner import WEEKDAYS
+        from coursekit.days import weekdays
 
-        if isinstance(days, str):
-            raise InvalidModel("days must be a list of weekdays like ['Mon', 'Wed'], not one text")
-        names = {d.lower(): d for d in WEEKDAYS}
-        wanted = set()
-        for d in days:
-            key = str(d).strip().lower()[:3]
-            if key not in names or (len(str(d).strip()) > 3 and not str(d).strip().lower().endswith("day")):
-                raise InvalidModel(f"day {d!r} is not a weekday; use {', '.join(WEEKDAYS)}")
-            wanted.add(names[key])
-        self.state.days = tuple(d for d in WEEKDAYS if d in wanted)
+        self.state.days = weekdays(days)
 
     @_reported
     def set_anchor(self, slot: str, moment: str) -> None:

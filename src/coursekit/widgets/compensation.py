@@ -21,7 +21,7 @@ from coursekit import safety
 from coursekit.catalog import Catalog
 from coursekit.cues import PATTERNS, Match, Round, build_round, mark_round, pattern_label, round_for_pattern
 from coursekit.errors import InvalidModel
-from coursekit.widgets._base import MessageArea, escape, message_html, reports_errors
+from coursekit.widgets._base import CourseWidget, MessageArea, escape, message_html, reports_errors
 
 __all__ = ["CompensationMatcher"]
 
@@ -36,11 +36,12 @@ class MatchState(traitlets.HasTraits):
     tally = traitlets.Tuple((0, 0))  # (right, tried)
 
 
-class CompensationMatcher(w.VBox):
+class CompensationMatcher(CourseWidget):
     """Pick an exercise or a compensation, then the cue that corrects it; marked in the kernel."""
 
-    def __init__(self, catalog: Catalog, *, exercise: str | None = None, options: int = 3,
-                 seed: int | str = 0) -> None:
+    def __init__(
+        self, catalog: Catalog, *, exercise: str | None = None, options: int = 3, seed: int | str = 0
+    ) -> None:
         super().__init__(layout=w.Layout(width="auto"))
         self.catalog = catalog
         self.options = options
@@ -50,27 +51,46 @@ class CompensationMatcher(w.VBox):
         self.message = MessageArea()
         self.halt_notice = w.HTML()
         self._syncing = False
-        self.exercise_choice = w.Dropdown(options=[(ex.name, ex.id) for ex in catalog],
-                                          description="Exercise:", style=_INITIAL,
-                                          layout=w.Layout(width="auto"))
+        self.exercise_choice = w.Dropdown(
+            options=[(ex.name, ex.id) for ex in catalog],
+            description="Exercise:",
+            style=_INITIAL,
+            layout=w.Layout(width="auto"),
+        )
         present = {c.pattern for ex in catalog for c in ex.compensations}
-        self.pattern_choice = w.Dropdown(options=[(pattern_label(p), p) for p in PATTERNS if p in present],
-                                         description="Compensation:", style=_INITIAL,
-                                         layout=w.Layout(width="auto"))
+        self.pattern_choice = w.Dropdown(
+            options=[(pattern_label(p), p) for p in PATTERNS if p in present],
+            description="Compensation:",
+            style=_INITIAL,
+            layout=w.Layout(width="auto"),
+        )
         self.exercise_choice.observe(self._on_exercise, names="value")
         self.pattern_choice.observe(self._on_pattern, names="value")
         self.shown = w.HTML()
-        self.cue_choice = w.RadioButtons(options=[], value=None, description="Correcting cue:",
-                                         style=_INITIAL, layout=w.Layout(width="auto"))
-        self.check_button = w.Button(description="Check", button_style="primary",
-                                     tooltip="Check the cue you chose", layout=w.Layout(width="auto"))
+        self.cue_choice = w.RadioButtons(
+            options=[],
+            value=None,
+            description="Correcting cue:",
+            style=_INITIAL,
+            layout=w.Layout(width="auto"),
+        )
+        self.check_button = w.Button(
+            description="Check",
+            button_style="primary",
+            tooltip="Check the cue you chose",
+            layout=w.Layout(width="auto"),
+        )
         self.check_button.on_click(lambda _b: self.check())
         self.feedback = w.HTML()
         self.children = (
             self.halt_notice,
             w.HTML('<h3 style="margin:4px 0">Compensation → cue matcher</h3>'),
             w.HBox([self.exercise_choice, self.pattern_choice], layout=w.Layout(flex_flow="row wrap")),
-            self.shown, self.cue_choice, self.check_button, self.message, self.feedback,
+            self.shown,
+            self.cue_choice,
+            self.check_button,
+            self.message,
+            self.feedback,
         )
         self.state.observe(self._render, names=["round", "match", "tally"])
         self._render()
@@ -151,23 +171,31 @@ class CompensationMatcher(w.VBox):
         self.shown.value = (
             f'<div style="border-left:4px solid #0b4f6c;background:#f4f8fb;padding:4px 10px;margin:4px 0">'
             f"<strong>{escape(round_.exercise_name)}</strong>: {escape(pattern_label(round_.pattern))}.<br>"
-            f"{escape(round_.description)}</div>")
+            f"{escape(round_.description)}</div>"
+        )
         marked = match is not None
         self.cue_choice.disabled = marked
         self.check_button.disabled = marked
         right, tried = self.state.tally
         if marked:
-            self.feedback.value = message_html("ok" if match.correct else "warning",
-                                               f"{match} (So far: {right} of {tried} right.)")
+            self.feedback.value = message_html(
+                "ok" if match.correct else "warning", f"{match} (So far: {right} of {tried} right.)"
+            )
         else:
             self.feedback.value = ""
-        self.halt_notice.value = (message_html("stop", "The course is halted by a red-flag answer: "
-                                               "get medical care before exercising.")
-                                  if safety.is_halted() else "")
+        self.halt_notice.value = (
+            message_html(
+                "stop", "The course is halted by a red-flag answer: get medical care before exercising."
+            )
+            if safety.is_halted()
+            else ""
+        )
 
     def __repr__(self) -> str:
         match = self.state.match
         status = "not answered" if match is None else ("right" if match.correct else "wrong")
         right, tried = self.state.tally
-        return (f"CompensationMatcher({self.state.round.exercise!r}, {self.state.round.pattern}: "
-                f"{status}; {right} of {tried} right)")
+        return (
+            f"CompensationMatcher({self.state.round.exercise!r}, {self.state.round.pattern}: "
+            f"{status}; {right} of {tried} right)"
+        )

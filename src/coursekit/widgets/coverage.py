@@ -19,7 +19,7 @@ from coursekit import enums
 from coursekit.coverage import Coverage, Missing, coverage
 from coursekit.errors import InvalidModel
 from coursekit.routines import Routine
-from coursekit.widgets._base import MessageArea, escape, figure_html, reports_errors
+from coursekit.widgets._base import CourseWidget, MessageArea, escape, figure_html, reports_errors
 
 if TYPE_CHECKING:
     from coursekit.catalog import Catalog
@@ -39,7 +39,7 @@ class CoverageState(traitlets.HasTraits):
     exercises = traitlets.Tuple()
 
 
-class CoverageExplorer(w.VBox):
+class CoverageExplorer(CourseWidget):
     """Counts per movement family and body region of the chosen exercises, with what is missing."""
 
     def __init__(
@@ -196,10 +196,3 @@ class CoverageExplorer(w.VBox):
             f"CoverageExplorer({n} exercise{'s' if n != 1 else ''}, {f} famil{'ies' if f != 1 else 'y'}, "
             f"{r} region{'s' if r != 1 else ''} missing)"
         )
-
-    def _repr_mimebundle_(self, **kwargs: Any) -> dict[str, Any]:
-        # ipywidgets cuts text/plain at 110 characters; keep our repr whole and stable.
-        data = super()._repr_mimebundle_(**kwargs)
-        if isinstance(data, dict):
-            data["text/plain"] = repr(self)
-        return data

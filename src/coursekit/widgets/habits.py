@@ -32,8 +32,7 @@ from coursekit.habits import (
     check_anchors,
     pack_micro_sessions,
 )
-from coursekit.widgets._base import escape, figure_html, reports_errors
-from coursekit.widgets._base import TextMessage
+from coursekit.widgets._base import CourseWidget, TextMessage, escape, figure_html, reports_errors
 
 __all__ = ["HabitPlanner"]
 
@@ -58,7 +57,7 @@ class HabitState(traitlets.HasTraits):
     habits = traitlets.Instance(Habits)
 
 
-class HabitPlanner(w.VBox):
+class HabitPlanner(CourseWidget):
     """Anchor moments and a daily budget in; micro-sessions and an adherence chart out."""
 
     def __init__(

@@ -23,8 +23,14 @@ from coursekit.errors import InvalidModel
 from coursekit.pain import next_step
 from coursekit.progression import ACTIONS, Proposal, propose
 from coursekit.routines import RoutineItem
-from coursekit.widgets._base import escape, figure_html, reports_errors
-from coursekit.widgets._base import TextMessage
+from coursekit.widgets._base import (
+    CourseWidget,
+    TextMessage,
+    escape,
+    figure_html,
+    pain_slider,
+    reports_errors,
+)
 
 __all__ = ["LadderExplorer"]
 
@@ -46,20 +52,7 @@ class ExplorerState(traitlets.HasTraits):
     position = traitlets.Instance(Position)
 
 
-def _slider(value: int, description: str) -> w.IntSlider:
-    return w.IntSlider(
-        value=value,
-        min=0,
-        max=10,
-        step=1,
-        description=description,
-        continuous_update=False,
-        style=_INITIAL,
-        layout=w.Layout(width="26em"),
-    )
-
-
-class LadderExplorer(w.VBox):
+class LadderExplorer(CourseWidget):
     """An exercise's ladder, and the next small step from a next-step decision."""
 
     def __init__(
@@ -99,9 +92,9 @@ class LadderExplorer(w.VBox):
             self.buttons[action] = b
         self.reset_button = w.Button(description="Back to the default dose", layout=w.Layout(width="auto"))
         self.reset_button.on_click(lambda _b: self.choose(self.exercise))
-        self.during_slider = _slider(3, "Pain during (0-10):")
-        self.morning_slider = _slider(2, "Pain next morning (0-10):")
-        self.baseline_slider = _slider(2, "Usual morning pain (0-10):")
+        self.during_slider = pain_slider(3, "Pain during (0-10):", width="26em")
+        self.morning_slider = pain_slider(2, "Pain next morning (0-10):", width="26em")
+        self.baseline_slider = pain_slider(2, "Usual morning pain (0-10):", width="26em")
         self.clean_box = w.Checkbox(
             value=True, description="Every rep was clean", indent=False, style=_INITIAL
         )

@@ -21,7 +21,14 @@ import traitlets
 from coursekit.errors import InvalidModel
 from coursekit.pain import HEURISTIC_NOTE, Step, check_score, next_step, pain_zone
 from coursekit.plots._style import ZONE_COLOURS
-from coursekit.widgets._base import MessageArea, escape, figure_html, reports_errors
+from coursekit.widgets._base import (
+    CourseWidget,
+    MessageArea,
+    escape,
+    figure_html,
+    pain_slider,
+    reports_errors,
+)
 
 __all__ = ["PainTrafficLight", "Reading"]
 
@@ -67,20 +74,7 @@ class LightState(traitlets.HasTraits):
     reading = traitlets.Instance(Reading)
 
 
-def _slider(value: int, description: str) -> w.IntSlider:
-    return w.IntSlider(
-        value=value,
-        min=0,
-        max=10,
-        step=1,
-        description=description,
-        continuous_update=False,
-        style=_INITIAL,
-        layout=w.Layout(width="28em"),
-    )
-
-
-class PainTrafficLight(w.VBox):
+class PainTrafficLight(CourseWidget):
     """Pain during, next-morning pain and usual pain in; a traffic light and the next step out."""
 
     def __init__(
@@ -98,9 +92,9 @@ class PainTrafficLight(w.VBox):
         )
         self.show_figure = figure
         self.message = MessageArea()
-        self.during_slider = _slider(during, "Pain during the exercise (0-10):")
-        self.morning_slider = _slider(next_morning, "Pain the next morning (0-10):")
-        self.baseline_slider = _slider(baseline, "Your usual morning pain (0-10):")
+        self.during_slider = pain_slider(during, "Pain during the exercise (0-10):")
+        self.morning_slider = pain_slider(next_morning, "Pain the next morning (0-10):")
+        self.baseline_slider = pain_slider(baseline, "Your usual morning pain (0-10):")
         self.clean_box = w.Checkbox(
             value=clean, description="Every rep was clean", indent=False, style=_INITIAL
         )
@@ -191,13 +185,6 @@ class PainTrafficLight(w.VBox):
             f"PainTrafficLight(during {r.during}, next morning {r.next_morning}, "
             f"baseline {r.baseline}: {r.step().action})"
         )
-
-    def _repr_mimebundle_(self, **kwargs: Any) -> dict[str, Any]:
-        # ipywidgets cuts text/plain at 110 characters; keep our repr whole and stable.
-        data = super()._repr_mimebundle_(**kwargs)
-        if isinstance(data, dict):
-            data["text/plain"] = repr(self)
-        return data
 
 
 def _figure(r: Reading) -> str:

@@ -14,6 +14,8 @@ Driven from Python exactly as from the browser::
 from __future__ import annotations
 
 import itertools
+import os
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -24,19 +26,22 @@ import traitlets
 from coursekit.errors import InvalidModel, JournalError
 from coursekit.quiz import Bank, Question, Result, load_bank, mark, shuffled
 from coursekit.review import CONFIDENCES, check_confidence
-from coursekit.widgets._base import MessageArea, escape, reports_errors
+from coursekit.widgets._base import CourseWidget, MessageArea, escape, reports_errors
 
 MODES = ("one", "all")
 CONFIDENCE_LABELS = {"guess": "guess", "fairly_sure": "fairly sure", "certain": "certain"}
 _INITIAL = {"description_width": "initial"}
 
-# One run id per card, counted per notebook in this process: deterministic for nbval.
+# One run id per card: the notebook, this kernel's start (so a restarted kernel begins new
+# sittings instead of merging into old ones) and a counter. Run ids are never printed, so
+# they do not disturb the outputs nbval checks.
 _RUN_COUNTERS: dict[str, itertools.count] = {}
+_KERNEL = f"{time.strftime('%Y%m%dT%H%M%S', time.gmtime())}-{os.getpid()}"
 
 
 def _next_run(notebook: str) -> str:
     counter = _RUN_COUNTERS.setdefault(notebook, itertools.count(1))
-    return f"{notebook}:{next(counter)}"
+    return f"{notebook}:{_KERNEL}:{next(counter)}"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -85,19 +90,34 @@ class _QuestionView:
         self._resetting = False
         parts: list[w.Widget] = [w.HTML(f'<h4 style="margin:8px 0 4px">Question {index + 1} of {total}</h4>')]
         if question.type == "case":
-            parts.append(w.HTML(
-                '<div style="border-left:4px solid #0b4f6c;background:#f4f8fb;padding:4px 10px;margin:4px 0">'
-                f"<em>Case.</em> {escape(question.vignette)}</div>"))
+            parts.append(
+                w.HTML(
+                    '<div style="border-left:4px solid #0b4f6c;background:#f4f8fb;padding:4px 10px;margin:4px 0">'
+                    f"<em>Case.</em> {escape(question.vignette)}</div>"
+                )
+            )
         parts.append(w.HTML(f'<p style="margin:4px 0">{escape(question.prompt)}</p>'))
         parts.extend(self._build_control())
         self.confidence = w.ToggleButtons(
-            options=[(CONFIDENCE_LABELS[c], c) for c in CONFIDENCES], value=None,
-            description="How sure are you?", tooltips=["A guess", "Fairly sure", "Certain"],
-            style={**_INITIAL, "button_width": "auto"}, layout=w.Layout(width="auto"))
-        self.check_button = w.Button(description="Check", button_style="primary",
-                                     tooltip="Check this answer", layout=w.Layout(width="auto"))
-        self.retry_button = w.Button(description="Retry", tooltip="Clear this question and answer again",
-                                     disabled=True, layout=w.Layout(width="auto"))
+            options=[(CONFIDENCE_LABELS[c], c) for c in CONFIDENCES],
+            value=None,
+            description="How sure are you?",
+            tooltips=["A guess", "Fairly sure", "Certain"],
+            style={**_INITIAL, "button_width": "auto"},
+            layout=w.Layout(width="auto"),
+        )
+        self.check_button = w.Button(
+            description="Check",
+            button_style="primary",
+            tooltip="Check this answer",
+            layout=w.Layout(width="auto"),
+        )
+        self.retry_button = w.Button(
+            description="Retry",
+            tooltip="Clear this question and answer again",
+            disabled=True,
+            layout=w.Layout(width="auto"),
+        )
         qid = question.id
         self.check_button.on_click(lambda _b: card.check(qid))
         self.retry_button.on_click(lambda _b: card.retry(qid))
@@ -107,11 +127,16 @@ class _QuestionView:
         self.check_button.add_class("ck-check")
         self.retry_button.add_class("ck-retry")
         self.feedback.add_class("ck-feedback")
-        parts += [self.confidence,
-                  w.HBox([self.check_button, self.retry_button], layout=w.Layout(flex_flow="row wrap")),
-                  self.message, self.feedback]
-        self.box = w.VBox(parts, layout=w.Layout(border="1px solid #d0d7de", padding="4px 12px",
-                                                 margin="4px 0", width="auto"))
+        parts += [
+            self.confidence,
+            w.HBox([self.check_button, self.retry_button], layout=w.Layout(flex_flow="row wrap")),
+            self.message,
+            self.feedback,
+        ]
+        self.box = w.VBox(
+            parts,
+            layout=w.Layout(border="1px solid #d0d7de", padding="4px 12px", margin="4px 0", width="auto"),
+        )
         self.box.add_class("ck-question")
 
     # -- building the answer control (labels only)
@@ -120,21 +145,27 @@ class _QuestionView:
         q = self.question
         kind = q.kind
         if kind == "single":
-            self.radio = w.RadioButtons(options=[(o.text, o.id) for o in q.options], value=None,
-                                        description="Your answer:", style=_INITIAL,
-                                        layout=w.Layout(width="auto"))
+            self.radio = w.RadioButtons(
+                options=[(o.text, o.id) for o in q.options],
+                value=None,
+                description="Your answer:",
+                style=_INITIAL,
+                layout=w.Layout(width="auto"),
+            )
             self.controls: tuple[w.Widget, ...] = (self.radio,)
             return [self.radio]
         if kind == "multiple":
-            self.boxes = {o.id: w.Checkbox(value=False, description=o.text, indent=False,
-                                           layout=w.Layout(width="auto"))
-                          for o in q.options}
+            self.boxes = {
+                o.id: w.Checkbox(value=False, description=o.text, indent=False, layout=w.Layout(width="auto"))
+                for o in q.options
+            }
             self.controls = tuple(self.boxes.values())
             return [w.Label("Tick every option that applies:"), w.VBox(list(self.controls))]
         if kind == "numeric":
             unit = f" ({q.unit})" if q.unit else ""
-            self.number = w.FloatText(value=0.0, description=f"Your answer{unit}:", style=_INITIAL,
-                                      layout=w.Layout(width="18em"))
+            self.number = w.FloatText(
+                value=0.0, description=f"Your answer{unit}:", style=_INITIAL, layout=w.Layout(width="18em")
+            )
             self.number.observe(self._on_number, names="value")
             self.controls = (self.number,)
             return [self.number]
@@ -144,16 +175,21 @@ class _QuestionView:
         for pos in range(len(self.order)):
             label = w.HTML(layout=w.Layout(flex="1 1 auto"))
             up = w.Button(description="Up", icon="arrow-up", layout=w.Layout(width="auto"), disabled=pos == 0)
-            down = w.Button(description="Down", icon="arrow-down", layout=w.Layout(width="auto"),
-                            disabled=pos == len(self.order) - 1)
+            down = w.Button(
+                description="Down",
+                icon="arrow-down",
+                layout=w.Layout(width="auto"),
+                disabled=pos == len(self.order) - 1,
+            )
             up.on_click(lambda _b, pos=pos: self.move(pos, -1))
             down.on_click(lambda _b, pos=pos: self.move(pos, +1))
             self.rows.append((label, up, down))
         self.controls = tuple(b for _, up, down in self.rows for b in (up, down))
         self._show_order()
-        return [w.Label("Put the items in order, first at the top (use Up and Down):"),
-                w.VBox([w.HBox(list(row), layout=w.Layout(align_items="center"))
-                        for row in self.rows])]
+        return [
+            w.Label("Put the items in order, first at the top (use Up and Down):"),
+            w.VBox([w.HBox(list(row), layout=w.Layout(align_items="center")) for row in self.rows]),
+        ]
 
     def _on_number(self, change: dict[str, Any]) -> None:
         if not self._resetting:
@@ -203,14 +239,20 @@ class _QuestionView:
         kind = q.kind
         if kind == "single":
             if not isinstance(value, str) or value not in q.option_ids:
-                raise InvalidModel(f"Question {q.id!r}: no option {value!r}; the options are {', '.join(q.option_ids)}")
+                raise InvalidModel(
+                    f"Question {q.id!r}: no option {value!r}; the options are {', '.join(q.option_ids)}"
+                )
             self.radio.value = value
         elif kind == "multiple":
             if isinstance(value, str) or not isinstance(value, (list, tuple, set, frozenset)):
-                raise InvalidModel(f"Question {q.id!r}: tick options by giving a list of option ids, got {value!r}")
+                raise InvalidModel(
+                    f"Question {q.id!r}: tick options by giving a list of option ids, got {value!r}"
+                )
             unknown = [v for v in value if v not in self.boxes]
             if unknown:
-                raise InvalidModel(f"Question {q.id!r}: no option {unknown[0]!r}; the options are {', '.join(q.option_ids)}")
+                raise InvalidModel(
+                    f"Question {q.id!r}: no option {unknown[0]!r}; the options are {', '.join(q.option_ids)}"
+                )
             for oid, box in self.boxes.items():
                 box.value = oid in value
         elif kind == "numeric":
@@ -220,8 +262,10 @@ class _QuestionView:
             self._numeric_touched = True
         else:
             if not isinstance(value, (list, tuple)) or sorted(value) != sorted(q.item_ids):
-                raise InvalidModel(f"Question {q.id!r}: give every item id once, in your order "
-                                   f"(the items are {', '.join(q.item_ids)}), got {value!r}")
+                raise InvalidModel(
+                    f"Question {q.id!r}: give every item id once, in your order "
+                    f"(the items are {', '.join(q.item_ids)}), got {value!r}"
+                )
             self.order = list(value)
             self._show_order()
 
@@ -277,7 +321,7 @@ class _QuestionView:
         return result
 
 
-class QuizCard(w.VBox):
+class QuizCard(CourseWidget):
     """A notebook's self-assessment quiz, marked in the kernel.
 
     ``mode="one"`` shows one question at a time with Previous / Next; ``"all"`` shows every
@@ -286,8 +330,9 @@ class QuizCard(w.VBox):
     nothing, and any object with ``record_attempt`` is used as is.
     """
 
-    def __init__(self, bank_or_notebook: Bank | str, *, mode: str = "one", seed: int | str = 0,
-                 journal: Any = "auto") -> None:
+    def __init__(
+        self, bank_or_notebook: Bank | str, *, mode: str = "one", seed: int | str = 0, journal: Any = "auto"
+    ) -> None:
         super().__init__(layout=w.Layout(width="auto"))
         self.add_class("ck-quiz")
         if isinstance(bank_or_notebook, Bank):
@@ -295,11 +340,16 @@ class QuizCard(w.VBox):
         elif isinstance(bank_or_notebook, str):
             bank = load_bank(bank_or_notebook)
         else:
-            raise InvalidModel(f"QuizCard needs a Bank or a notebook name, got {type(bank_or_notebook).__name__}")
+            raise InvalidModel(
+                f"QuizCard needs a Bank or a notebook name, got {type(bank_or_notebook).__name__}"
+            )
         if mode not in MODES:
             raise InvalidModel(f"QuizCard.mode must be one of {', '.join(MODES)}; got {mode!r}")
-        if not (journal is None or (isinstance(journal, str) and journal == "auto")
-                or callable(getattr(journal, "record_attempt", None))):
+        if not (
+            journal is None
+            or (isinstance(journal, str) and journal == "auto")
+            or callable(getattr(journal, "record_attempt", None))
+        ):
             raise InvalidModel("QuizCard.journal must be 'auto', None or an object with record_attempt()")
         self.bank = bank
         self.mode = mode
@@ -317,10 +367,15 @@ class QuizCard(w.VBox):
         if mode == "all":
             for q in self.questions:
                 self.view(q.id)
-        self._previous = w.Button(description="Previous", icon="arrow-left", tooltip="Previous question",
-                                  layout=w.Layout(width="auto"))
-        self._next = w.Button(description="Next", icon="arrow-right", tooltip="Next question",
-                              layout=w.Layout(width="auto"))
+        self._previous = w.Button(
+            description="Previous",
+            icon="arrow-left",
+            tooltip="Previous question",
+            layout=w.Layout(width="auto"),
+        )
+        self._next = w.Button(
+            description="Next", icon="arrow-right", tooltip="Next question", layout=w.Layout(width="auto")
+        )
         self._previous.on_click(lambda _b: self.previous())
         self._next.on_click(lambda _b: self.next())
         self._nav = w.HBox([self._previous, self._next])
@@ -336,8 +391,10 @@ class QuizCard(w.VBox):
         if qid not in self.views:
             ids = [q.id for q in self.questions]
             if qid not in ids:
-                raise InvalidModel(f"{self.bank.notebook} has no question {qid!r}; "
-                                   f"the questions are {', '.join(self.bank.ids)}")
+                raise InvalidModel(
+                    f"{self.bank.notebook} has no question {qid!r}; "
+                    f"the questions are {', '.join(self.bank.ids)}"
+                )
             index = ids.index(qid)
             view = _QuestionView(self, self.questions[index], index, len(ids))
             view.show(self.state.results.get(qid))
@@ -356,10 +413,16 @@ class QuizCard(w.VBox):
         """Show a question, by id or by position (0 is the first)."""
         if isinstance(question, str):
             self.state.current = self._index(self.view(question).question.id)
-        elif isinstance(question, int) and not isinstance(question, bool) and 0 <= question < len(self.questions):
+        elif (
+            isinstance(question, int)
+            and not isinstance(question, bool)
+            and 0 <= question < len(self.questions)
+        ):
             self.state.current = question
         else:
-            raise InvalidModel(f"no question {question!r}; give an id or a position from 0 to {len(self.questions) - 1}")
+            raise InvalidModel(
+                f"no question {question!r}; give an id or a position from 0 to {len(self.questions) - 1}"
+            )
 
     def next(self) -> None:
         """Show the next question (mode "one")."""
@@ -412,8 +475,12 @@ class QuizCard(w.VBox):
     @property
     def score(self) -> Score:
         results = self.state.results.values()
-        return Score(correct=sum(r.correct for r in results), checked=len(results),
-                     total=len(self.questions), points=sum(r.score for r in results))
+        return Score(
+            correct=sum(r.correct for r in results),
+            checked=len(results),
+            total=len(self.questions),
+            points=sum(r.score for r in results),
+        )
 
     @property
     def current(self) -> str:
@@ -436,8 +503,9 @@ class QuizCard(w.VBox):
             else:
                 self._journal.record_attempt(*args, score=result.score, run=self.run)
         except (JournalError, ImportError) as err:
-            self.journal_note.show("info", "Your answers are not being saved to your journal "
-                                           f"({err}). The quiz still works.")
+            self.journal_note.show(
+                "info", f"Your answers are not being saved to your journal ({err}). The quiz still works."
+            )
         else:
             self.journal_note.clear()
 
@@ -448,8 +516,10 @@ class QuizCard(w.VBox):
         for qid, view in self.views.items():
             view.show(results.get(qid))
         s = self.score
-        self._score.value = (f'<p role="status" aria-live="polite" style="margin:6px 0"><strong>{s}</strong>'
-                             f" · {s.total} questions</p>")
+        self._score.value = (
+            f'<p role="status" aria-live="polite" style="margin:6px 0"><strong>{s}</strong>'
+            f" · {s.total} questions</p>"
+        )
         if self.mode == "all":
             body: Sequence[w.Widget] = [v.box for v in self.views.values()]
             self.children = (self._title, *body, self._score, self.message, self.journal_note)
@@ -462,12 +532,7 @@ class QuizCard(w.VBox):
 
     def __repr__(self) -> str:
         s = self.score
-        return (f"QuizCard({self.bank.notebook}: {s.total} questions, {s.checked} checked, "
-                f"score {s.correct}/{s.checked})")
-
-    def _repr_mimebundle_(self, **kwargs: Any) -> dict[str, Any]:
-        # ipywidgets cuts text/plain at 110 characters; keep our repr whole and stable.
-        data = super()._repr_mimebundle_(**kwargs)
-        if isinstance(data, dict):
-            data["text/plain"] = repr(self)
-        return data
+        return (
+            f"QuizCard({self.bank.notebook}: {s.total} questions, {s.checked} checked, "
+            f"score {s.correct}/{s.checked})"
+        )

@@ -22,7 +22,14 @@ import traitlets
 from coursekit import safety
 from coursekit.effort import SetAdvice, clean_set, reps_in_reserve
 from coursekit.errors import InvalidModel
-from coursekit.widgets._base import MessageArea, escape, figure_html, message_html, reports_errors
+from coursekit.widgets._base import (
+    CourseWidget,
+    MessageArea,
+    escape,
+    figure_html,
+    message_html,
+    reports_errors,
+)
 
 __all__ = ["CleanRepExplorer", "summarize_set"]
 
@@ -40,18 +47,22 @@ def summarize_set(reps: Sequence[bool | str], *, effort: int | None = None) -> t
     advice = clean_set(reps, capacity=capacity)
     flags = [_flag(r) for r in reps]
     clean = sum(f == "clean" for f in flags)
-    lines = [f"Set of {advice.total_reps} reps: {clean} marked clean"
-             + (f", technique first frayed at rep {advice.frayed_at}" if advice.frayed_at else ", none frayed")
-             + "."]
+    lines = [
+        f"Set of {advice.total_reps} reps: {clean} marked clean"
+        + (f", technique first frayed at rep {advice.frayed_at}" if advice.frayed_at else ", none frayed")
+        + "."
+    ]
     lines.append(f"Clean reps that count: {advice.stop_after}; reps beyond the stop: {advice.extra_reps}.")
     lines.append(str(advice))
     if effort is None:
         lines.append("Reserve: not estimated (rate your effort after the last rep, 0-10).")
     else:
         left = capacity - advice.total_reps
-        lines.append(f"Reserve: effort {effort} after rep {advice.total_reps} means about "
-                     f"{left} {'rep' if left == 1 else 'reps'} left then, so about "
-                     f"{advice.reserve_left} in reserve at the stop.")
+        lines.append(
+            f"Reserve: effort {effort} after rep {advice.total_reps} means about "
+            f"{left} {'rep' if left == 1 else 'reps'} left then, so about "
+            f"{advice.reserve_left} in reserve at the stop."
+        )
     return advice, "\n".join(lines)
 
 
@@ -62,7 +73,7 @@ class SetState(traitlets.HasTraits):
     effort = traitlets.Any(None)  # int 0-10 or None
 
 
-class CleanRepExplorer(w.VBox):
+class CleanRepExplorer(CourseWidget):
     """Mark each rep of a set clean or frayed; see the stop point, clean reps and reserve."""
 
     def __init__(self, reps: Sequence[bool | str] | None = None, *, effort: int | None = None) -> None:
@@ -71,22 +82,37 @@ class CleanRepExplorer(w.VBox):
         self.message = MessageArea()
         self.halt_notice = w.HTML()
         self._syncing = False
-        self.count = w.BoundedIntText(value=8, min=1, max=MAX_REPS, description="Reps in the set:",
-                                      style=_INITIAL, layout=w.Layout(width="14em"))
+        self.count = w.BoundedIntText(
+            value=8,
+            min=1,
+            max=MAX_REPS,
+            description="Reps in the set:",
+            style=_INITIAL,
+            layout=w.Layout(width="14em"),
+        )
         self.count.observe(self._on_count, names="value")
-        self.effort_choice = w.Dropdown(options=[("not rated", None)] + [(str(n), n) for n in range(11)],
-                                        value=None, description="Effort after the last rep (0-10):",
-                                        style=_INITIAL, layout=w.Layout(width="auto"))
+        self.effort_choice = w.Dropdown(
+            options=[("not rated", None)] + [(str(n), n) for n in range(11)],
+            value=None,
+            description="Effort after the last rep (0-10):",
+            style=_INITIAL,
+            layout=w.Layout(width="auto"),
+        )
         self.effort_choice.observe(self._on_effort, names="value")
         self.rep_buttons = w.HBox(layout=w.Layout(flex_flow="row wrap"))
         self.summary_html = w.HTML()
         self.figure = w.HTML()
         self.children = (
             self.halt_notice,
-            w.HTML('<h3 style="margin:4px 0">Clean-rep set explorer</h3>'
-                   '<p style="margin:2px 0">Click a rep to mark it clean or frayed.</p>'),
+            w.HTML(
+                '<h3 style="margin:4px 0">Clean-rep set explorer</h3>'
+                '<p style="margin:2px 0">Click a rep to mark it clean or frayed.</p>'
+            ),
             w.HBox([self.count, self.effort_choice], layout=w.Layout(flex_flow="row wrap")),
-            self.rep_buttons, self.message, self.summary_html, self.figure,
+            self.rep_buttons,
+            self.message,
+            self.summary_html,
+            self.figure,
         )
         self.state.observe(self._render, names=["reps", "effort"])
         if reps is not None:
@@ -161,11 +187,14 @@ class CleanRepExplorer(w.VBox):
     def _rep_button(self, number: int, flag: str) -> w.ToggleButton:
         clean = flag == "clean"
         label = "clean" if clean else ("frayed" if flag == "frayed" else flag.replace("_", " "))
-        button = w.ToggleButton(value=clean, description=f"Rep {number}: {label}",
-                                tooltip=f"Rep {number} is {label}; click to change",
-                                icon="check" if clean else "times",
-                                button_style="success" if clean else "danger",
-                                layout=w.Layout(width="auto"))
+        button = w.ToggleButton(
+            value=clean,
+            description=f"Rep {number}: {label}",
+            tooltip=f"Rep {number} is {label}; click to change",
+            icon="check" if clean else "times",
+            button_style="success" if clean else "danger",
+            layout=w.Layout(width="auto"),
+        )
         button.observe(lambda change, n=number: self._syncing or self.mark(n, change["new"]), names="value")
         return button
 
@@ -185,15 +214,23 @@ class CleanRepExplorer(w.VBox):
         advice, text = summarize_set(reps, effort=self.state.effort)
         self.summary_html.value = message_html(
             "ok" if advice.extra_reps == 0 else "warning",
-            "<br>".join(escape(line) for line in text.splitlines()), escaped=True)
+            "<br>".join(escape(line) for line in text.splitlines()),
+            escaped=True,
+        )
         fig = Figure(figsize=(6.5, 3.2), layout="constrained")
         rep_quality(reps, advice=advice, ax=fig.subplots())
-        alt = (f"Bar chart of {advice.total_reps} reps: {advice.stop_after} clean before the stop line, "
-               f"{advice.extra_reps} after it.")
+        alt = (
+            f"Bar chart of {advice.total_reps} reps: {advice.stop_after} clean before the stop line, "
+            f"{advice.extra_reps} after it."
+        )
         self.figure.value = figure_html(fig, alt)
-        self.halt_notice.value = (message_html("stop", "The course is halted by a red-flag answer: "
-                                               "get medical care before exercising.")
-                                  if safety.is_halted() else "")
+        self.halt_notice.value = (
+            message_html(
+                "stop", "The course is halted by a red-flag answer: get medical care before exercising."
+            )
+            if safety.is_halted()
+            else ""
+        )
 
     def __repr__(self) -> str:
         advice = self.advice

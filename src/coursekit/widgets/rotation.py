@@ -28,7 +28,7 @@ from coursekit.rotation import (
     check_days,
     weekly_rotation,
 )
-from coursekit.widgets._base import TextMessage, escape, figure_html, reports_errors
+from coursekit.widgets._base import CourseWidget, TextMessage, escape, figure_html, reports_errors
 
 __all__ = ["RotationPlanner"]
 
@@ -53,7 +53,7 @@ class PlannerState(traitlets.HasTraits):
     rotation = traitlets.Instance(Rotation)
 
 
-class RotationPlanner(w.VBox):
+class RotationPlanner(CourseWidget):
     """Capsule, days and families per session in; a rotation table and grid chart out."""
 
     def __init__(

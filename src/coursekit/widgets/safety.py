@@ -19,7 +19,7 @@ import traitlets
 
 from coursekit import safety
 from coursekit.errors import InvalidModel
-from coursekit.widgets._base import MessageArea, escape, message_html, reports_errors
+from coursekit.widgets._base import CourseWidget, MessageArea, escape, message_html, reports_errors
 
 __all__ = ["RedFlagCheck"]
 
@@ -33,7 +33,7 @@ class RedFlagState(traitlets.HasTraits):
     screening = traitlets.Any(None)  # a Screening, or None until Check
 
 
-class RedFlagCheck(w.VBox):
+class RedFlagCheck(CourseWidget):
     """A cautious self-check: any "yes" stops the course and points to urgent care."""
 
     def __init__(self) -> None:
@@ -43,30 +43,53 @@ class RedFlagCheck(w.VBox):
         self.banner = w.HTML()
         self._syncing = False
         self.toggles: dict[str, w.ToggleButtons] = {}
-        rows: list[w.Widget] = [w.HTML(
-            '<h3 style="margin:4px 0">Red-flag self-check</h3>'
-            '<p style="margin:2px 0">Answer each question for yourself. Any <strong>yes</strong> '
-            "means stop the course and get medical care; this check does not diagnose.</p>")]
+        rows: list[w.Widget] = [
+            w.HTML(
+                '<h3 style="margin:4px 0">Red-flag self-check</h3>'
+                '<p style="margin:2px 0">Answer each question for yourself. Any <strong>yes</strong> '
+                "means stop the course and get medical care; this check does not diagnose.</p>"
+            )
+        ]
         for n, flag in enumerate(safety.RED_FLAGS, start=1):
-            toggle = w.ToggleButtons(options=[("No", False), ("Yes", True)], value=None,
-                                     description=f"{n}. {flag.label}", tooltips=["No", "Yes"],
-                                     style=_INITIAL, layout=w.Layout(width="auto"))
+            toggle = w.ToggleButtons(
+                options=[("No", False), ("Yes", True)],
+                value=None,
+                description=f"{n}. {flag.label}",
+                tooltips=["No", "Yes"],
+                style=_INITIAL,
+                layout=w.Layout(width="auto"),
+            )
             toggle.observe(lambda change, fid=flag.id: self._on_toggle(fid, change), names="value")
             self.toggles[flag.id] = toggle
-            rows.append(w.VBox([
-                w.HTML(f'<p style="margin:6px 0 2px"><strong>{n}.</strong> {escape(flag.question)}</p>'),
-                toggle,
-            ]))
-        self.check_button = w.Button(description="Check", button_style="primary",
-                                     tooltip="Check my answers", layout=w.Layout(width="auto"))
-        self.reset_button = w.Button(description="Reset", tooltip="Clear the answers",
-                                     layout=w.Layout(width="auto"))
+            rows.append(
+                w.VBox(
+                    [
+                        w.HTML(
+                            f'<p style="margin:6px 0 2px"><strong>{n}.</strong> {escape(flag.question)}</p>'
+                        ),
+                        toggle,
+                    ]
+                )
+            )
+        self.check_button = w.Button(
+            description="Check",
+            button_style="primary",
+            tooltip="Check my answers",
+            layout=w.Layout(width="auto"),
+        )
+        self.reset_button = w.Button(
+            description="Reset", tooltip="Clear the answers", layout=w.Layout(width="auto")
+        )
         self.check_button.on_click(lambda _b: self.check())
         self.reset_button.on_click(lambda _b: self.reset())
         self.outcome = w.HTML()
-        self.children = (self.banner, *rows,
-                         w.HBox([self.check_button, self.reset_button], layout=w.Layout()),
-                         self.message, self.outcome)
+        self.children = (
+            self.banner,
+            *rows,
+            w.HBox([self.check_button, self.reset_button], layout=w.Layout()),
+            self.message,
+            self.outcome,
+        )
         self.state.observe(self._render, names=["answers", "screening"])
         self._render()
 
@@ -133,8 +156,10 @@ class RedFlagCheck(w.VBox):
             self.outcome.value = ""
         elif screening.stop:
             reasons = "".join(f"<li>{escape(r)}</li>" for r in screening.reasons)
-            body = (f"<strong style=\"font-size:1.2em\">{escape(screening.message)}</strong>"
-                    f'<ul style="margin:4px 0 0 1.2em;padding:0">{reasons}</ul>')
+            body = (
+                f'<strong style="font-size:1.2em">{escape(screening.message)}</strong>'
+                f'<ul style="margin:4px 0 0 1.2em;padding:0">{reasons}</ul>'
+            )
             self.banner.value = message_html("stop", body, escaped=True)
             self.outcome.value = message_html("stop", "The course is halted for this session.")
         else:

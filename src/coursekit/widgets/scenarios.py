@@ -31,8 +31,7 @@ from coursekit.scenarios import (
     match_exercises,
     pattern_choices,
 )
-from coursekit.widgets._base import escape, figure_html, reports_errors
-from coursekit.widgets._base import TextMessage
+from coursekit.widgets._base import CourseWidget, TextMessage, escape, figure_html, reports_errors
 
 __all__ = ["ScenarioMatcher"]
 
@@ -53,7 +52,7 @@ class MatcherState(traitlets.HasTraits):
     matching = traitlets.Instance(Matching)
 
 
-class ScenarioMatcher(w.VBox):
+class ScenarioMatcher(CourseWidget):
     """A daily-life scenario in; its movement pattern (marked) and matching exercises out."""
 
     def __init__(

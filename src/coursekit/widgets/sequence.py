@@ -18,7 +18,7 @@ import traitlets
 from coursekit.critique import Finding, critique, format_findings
 from coursekit.errors import InvalidModel
 from coursekit.routines import Routine
-from coursekit.widgets._base import MessageArea, escape, figure_html, reports_errors
+from coursekit.widgets._base import CourseWidget, MessageArea, escape, figure_html, reports_errors
 
 if TYPE_CHECKING:
     from coursekit.catalog import Catalog
@@ -35,7 +35,7 @@ class OrdererState(traitlets.HasTraits):
     routine = traitlets.Instance(Routine)
 
 
-class SessionOrderer(w.VBox):
+class SessionOrderer(CourseWidget):
     """A routine's items with Up / Down buttons, its live critique and its phase strip."""
 
     def __init__(self, routine: Routine, catalog: Catalog, *, figure: bool = True) -> None:
@@ -152,13 +152,6 @@ class SessionOrderer(w.VBox):
         r = self.state.routine
         n = len(self.findings())
         return f"SessionOrderer({r.name!r}, {len(r.items)} items, {n} finding{'' if n == 1 else 's'})"
-
-    def _repr_mimebundle_(self, **kwargs: Any) -> dict[str, Any]:
-        # ipywidgets cuts text/plain at 110 characters; keep our repr whole and stable.
-        data = super()._repr_mimebundle_(**kwargs)
-        if isinstance(data, dict):
-            data["text/plain"] = repr(self)
-        return data
 
 
 def _figure(routine: Routine, catalog: Catalog) -> str:

@@ -16,7 +16,7 @@ import traitlets
 
 from coursekit.errors import InvalidModel
 from coursekit.tempo import LEGEND, Tempo
-from coursekit.widgets._base import MessageArea, escape, figure_html, reports_errors
+from coursekit.widgets._base import CourseWidget, MessageArea, escape, figure_html, reports_errors
 
 __all__ = ["TempoExplorer"]
 
@@ -47,7 +47,7 @@ class TempoState(traitlets.HasTraits):
     per_side = traitlets.Bool(False)
 
 
-class TempoExplorer(w.VBox):
+class TempoExplorer(CourseWidget):
     """A tempo, a number of reps and a per-side switch, with time under tension and a timeline.
 
     A tempo that does not parse shows the reason in the widget and keeps the last valid one.
@@ -192,10 +192,3 @@ class TempoExplorer(w.VBox):
     def __repr__(self) -> str:
         sides = " per side" if self.state.per_side else ""
         return f"TempoExplorer({self.state.tempo} × {self.state.reps}{sides} = {self.time_under_tension:g} s)"
-
-    def _repr_mimebundle_(self, **kwargs: Any) -> dict[str, Any]:
-        # ipywidgets cuts text/plain at 110 characters; keep our repr whole and stable.
-        data = super()._repr_mimebundle_(**kwargs)
-        if isinstance(data, dict):
-            data["text/plain"] = repr(self)
-        return data

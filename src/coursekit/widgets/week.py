@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 import ipywidgets as w
 import traitlets
 
+from coursekit.days import weekday, weekdays
 from coursekit.errors import InvalidModel
 from coursekit.planner import (
     DEFAULT_MOMENTS,
@@ -29,7 +30,7 @@ from coursekit.planner import (
     weekly_load,
 )
 from coursekit.routines import Routine
-from coursekit.widgets._base import MessageArea, escape, figure_html, reports_errors
+from coursekit.widgets._base import CourseWidget, MessageArea, escape, figure_html, reports_errors
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -43,18 +44,6 @@ MAX_ANCHOR = 60
 DEFAULT_DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri")
 _INITIAL = {"description_width": "initial"}
 _KIND_BACKGROUND = {"demanding": "#fbe3d6", "light": "#dcf1ea", "flare-up": "#e1f1fb", "rest": "#f0f0f0"}
-
-
-def _weekday(value: Any) -> str:
-    """``"Wed"`` from ``"Wed"``, ``"wed"`` or ``"Wednesday"``; InvalidModel otherwise."""
-    if isinstance(value, str):
-        text = value.strip().lower()
-        for day in WEEKDAYS:
-            if text == day.lower() or (
-                len(text) > 3 and text.startswith(day.lower()) and text.endswith("day")
-            ):
-                return day
-    raise InvalidModel(f"day {value!r} is not a weekday; use {', '.join(WEEKDAYS)}")
 
 
 def example_wardrobe(
@@ -100,7 +89,7 @@ class WeekState(traitlets.HasTraits):
         return self.choices.swapped
 
 
-class WeekPlanner(w.VBox):
+class WeekPlanner(CourseWidget):
     """A week laid over a wardrobe: demanding and lighter days alternate, rest on the others."""
 
     def __init__(
@@ -124,7 +113,7 @@ class WeekPlanner(w.VBox):
         self.catalog = catalog
         self.wardrobe = wardrobe
         self._figure = figure
-        clean_days = tuple(d for d in WEEKDAYS if d in {_weekday(x) for x in days})
+        clean_days = weekdays(days)
         clean_anchors = {k: v.strip() for k, v in dict(anchors or {}).items() if v and v.strip()}
         self._plan = self._make(clean_days, clean_anchors, ())  # raises on a bad start
         self.state = WeekState(choices=WeekChoices(days=clean_days, anchors=tuple(clean_anchors.items())))
@@ -222,10 +211,7 @@ class WeekPlanner(w.VBox):
     @reports_errors
     def set_days(self, days: Iterable[str]) -> None:
         """The weekdays the learner can train (``["Mon", "Wed", "Fri"]``); the others rest."""
-        if isinstance(days, str):
-            raise InvalidModel("days must be a list of weekdays like ['Mon', 'Wed'], not one text")
-        wanted = {_weekday(d) for d in days}
-        chosen = tuple(d for d in WEEKDAYS if d in wanted)
+        chosen = weekdays(days)
         self._commit(days=chosen, swapped=tuple(d for d in self.state.swapped if d in chosen))
 
     @reports_errors
@@ -246,7 +232,7 @@ class WeekPlanner(w.VBox):
     @reports_errors
     def swap(self, day: str) -> None:
         """Make ``day`` a flare-up day: each session uses its slot's plan-B routine."""
-        name = _weekday(day)
+        name = weekday(day)
         if name not in self.state.swapped:
             self._commit(swapped=self.state.swapped + (name,))
 
@@ -256,7 +242,7 @@ class WeekPlanner(w.VBox):
         if day is None:
             self._commit(swapped=())
         else:
-            name = _weekday(day)
+            name = weekday(day)
             self._commit(swapped=tuple(d for d in self.state.swapped if d != name))
 
     # -- reading
@@ -349,10 +335,3 @@ class WeekPlanner(w.VBox):
     def __repr__(self) -> str:
         n = self.training_days
         return f"WeekPlanner({n} training day{'s' if n != 1 else ''}, {self.minutes:.0f} min)"
-
-    def _repr_mimebundle_(self, **kwargs: Any) -> dict[str, Any]:
-        # ipywidgets cuts text/plain at 110 characters; keep our repr whole and stable.
-        data = super()._repr_mimebundle_(**kwargs)
-        if isinstance(data, dict):
-            data["text/plain"] = repr(self)
-        return data

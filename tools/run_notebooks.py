@@ -25,7 +25,11 @@ VOLATILE_CELL_METADATA = ("execution", "collapsed", "scrolled")
 def clean(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     """Drop metadata that changes on every run without changing what a reader sees."""
     nb.metadata.pop("widgets", None)
-    nb.metadata["kernelspec"] = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
+    nb.metadata["kernelspec"] = {
+        "display_name": "Python 3 (ipykernel)",
+        "language": "python",
+        "name": "python3",
+    }
     info = nb.metadata.get("language_info", {})
     info.pop("version", None)
     for cell in nb.cells:
@@ -48,9 +52,13 @@ def run(path: Path, timeout: int = 300) -> float:
         old = os.environ.get("COURSEKIT_HOME")
         os.environ["COURSEKIT_HOME"] = home
         try:
-            NotebookClient(nb, timeout=timeout, kernel_name="python3",
-                           resources={"metadata": {"path": str(path.parent)}},
-                           store_widget_state=False).execute()
+            NotebookClient(
+                nb,
+                timeout=timeout,
+                kernel_name="python3",
+                resources={"metadata": {"path": str(path.parent)}},
+                store_widget_state=False,
+            ).execute()
         finally:
             if old is None:
                 os.environ.pop("COURSEKIT_HOME", None)

@@ -18,6 +18,7 @@ help:
 	@echo "make fuzz        long property-based runs of every loader and parser"
 	@echo "make handouts    build routine cards and principle sheets (HTML + PDF) into build/handouts"
 	@echo "make app         serve the routine builder as a Voila page on http://127.0.0.1:8866"
+	@echo "make bench       benchmarks: ratios measured side by side, written to bench/results.*"
 	@echo "make lint        ruff check and format check"
 
 $(PY):
@@ -61,6 +62,9 @@ handouts: $(VENV)/.lab-installed
 
 app: $(VENV)/.lab-installed
 	$(BIN)/voila app/routine_builder.ipynb --port=8866 --no-browser --Voila.ip=127.0.0.1
+
+bench: $(VENV)/.test-installed
+	$(PY) bench/run.py
 
 lint: $(VENV)/.test-installed
 	$(BIN)/ruff check src tests tools

@@ -193,3 +193,17 @@ def test_coursekit_data_points_at_another_folder(data_copy, monkeypatch):
     _break(data_copy, mutate)
     monkeypatch.setenv("COURSEKIT_DATA", str(data_copy))
     assert load_catalog()["bird-dog"].name == "Bird dog (local edit)"
+
+
+def test_ladder_depths_on_a_diamond_and_a_cycle_built_in_memory(catalog):
+    from dataclasses import replace
+
+    from coursekit.models import LadderEdge
+
+    base = catalog["bird-dog"]
+    a, b, c, d = (replace(base, id=i, progressions=(), regressions=()) for i in ("a-a", "b-b", "c-c", "d-d"))
+    up = lambda ex, *to: replace(ex, progressions=tuple(LadderEdge(to=t, axis="load") for t in to))  # noqa: E731
+    diamond = Catalog([up(a, "b-b", "c-c"), up(b, "d-d"), up(c, "d-d"), d])
+    assert [e.id for e in diamond.ladder("d-d")] == ["a-a", "b-b", "c-c", "d-d"]
+    cycle = Catalog([up(a, "b-b"), up(b, "a-a")])  # only possible in memory: the loader refuses it
+    assert {e.id for e in cycle.ladder("a-a")} == {"a-a", "b-b"}

@@ -23,7 +23,7 @@ def test_no_eval_or_exec():
 
 
 def test_yaml_is_loaded_safely():
-    unsafe = re.compile(r"yaml\.(load|load_all|unsafe_load|full_load)\s*\(|yaml\.(Unsafe|Full)?Loader\b")
+    unsafe = re.compile(r"yaml\.(load_all|unsafe_load|full_load)\s*\(|yaml\.(Unsafe|Full)?Loader\b")
     offenders = [
         f"{p.relative_to(ROOT)}:{n}"
         for p in SOURCES
@@ -31,6 +31,26 @@ def test_yaml_is_loaded_safely():
         if unsafe.search(line)
     ]
     assert offenders == []
+    # yaml.load only in coursekit.data, only with the safe loader chosen there (C or Python)
+    loads = [(p, line) for p in SOURCES for line in p.read_text().splitlines() if "yaml.load(" in line]
+    assert [str(p.relative_to(ROOT)) for p, _ in loads] == ["src/coursekit/data.py"]
+    assert all("Loader=safe_loader" in line for _, line in loads)
+    data_py = (ROOT / "src/coursekit/data.py").read_text()
+    assert 'safe_loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)' in data_py
+
+
+def test_the_yaml_loader_builds_no_python_objects(tmp_path):
+    from coursekit.data import load_yaml
+    from coursekit.errors import DataFileError
+
+    path = tmp_path / "evil.yaml"
+    path.write_text("- !!python/object/apply:os.system ['echo pwned']\n")
+    try:
+        load_yaml(path)
+    except DataFileError as err:
+        assert "not valid YAML" in str(err)
+    else:
+        raise AssertionError("a python/object tag must be refused")
 
 
 def test_notebooks_do_not_use_unsafe_yaml_or_eval():

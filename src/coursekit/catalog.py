@@ -61,6 +61,9 @@ class Catalog:
                 down[b][a] = axis
         self._up = {k: tuple(v.items()) for k, v in up.items()}
         self._down = {k: tuple(v.items()) for k, v in down.items()}
+        # The catalog is read-only, so file order and rung depths are computed once.
+        self._order = {i: n for n, i in enumerate(self._by_id)}
+        self._depths: dict[str, int] = {}
 
     # -- mapping-like -------------------------------------------------------------------
     def __getitem__(self, exercise_id: str) -> Exercise:
@@ -184,23 +187,30 @@ class Catalog:
                 if i not in seen:
                     seen.add(i)
                     todo.append(i)
-        depth = {i: self._depth(i) for i in seen}
-        order = {i: n for n, i in enumerate(self._by_id)}
-        return tuple(self._by_id[i] for i in sorted(seen, key=lambda i: (depth[i], order[i])))
+        order = self._order
+        return tuple(self._by_id[i] for i in sorted(seen, key=lambda i: (self._depth(i), order[i])))
 
     def _depth(self, exercise_id: str) -> int:
-        """Rungs below this one on its longest path down (0 for a bottom rung)."""
-        best = 0
-        stack = [(exercise_id, 0)]
-        seen: dict[str, int] = {}
+        """Rungs below this one on its longest path down (0 for a bottom rung), memoised."""
+        if exercise_id in self._depths:
+            return self._depths[exercise_id]
+        # Iterative post-order walk down the ladder; a node met again while open is a cycle
+        # (only possible for catalogs built in memory) and counts as a bottom rung.
+        stack = [(exercise_id, False)]
+        open_nodes: set[str] = set()
         while stack:
-            node, d = stack.pop()
-            if seen.get(node, -1) >= d:
+            node, children_done = stack.pop()
+            if node in self._depths:
                 continue
-            seen[node] = d
-            best = max(best, d)
-            stack.extend((i, d + 1) for i, _ in self._down[node])
-        return best
+            below = [i for i, _ in self._down[node]]
+            if children_done:
+                open_nodes.discard(node)
+                self._depths[node] = max((self._depths.get(i, 0) + 1 for i in below), default=0)
+                continue
+            open_nodes.add(node)
+            stack.append((node, True))
+            stack.extend((i, False) for i in below if i not in self._depths and i not in open_nodes)
+        return self._depths[exercise_id]
 
     # -- tables -------------------------------------------------------------------------
     def to_frame(self) -> pd.DataFrame:

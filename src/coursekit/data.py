@@ -60,8 +60,11 @@ def load_yaml(path: str | os.PathLike[str]) -> Any:
         raise DataFileError(name, "file not found") from None
     except (OSError, UnicodeDecodeError) as err:
         raise DataFileError(name, f"cannot read the file ({err})") from None
+    # libyaml's safe loader when PyYAML was built with it (several times faster), else the
+    # pure-Python one; both construct only plain data (never arbitrary objects).
+    safe_loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        return yaml.safe_load(text)
+        return yaml.load(text, Loader=safe_loader)  # noqa: S506 - a safe loader, chosen above
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""

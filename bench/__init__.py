@@ -1,0 +1,1 @@
+"""coursekit benchmarks: ``python bench/run.py`` (see bench/README.md)."""

@@ -66,6 +66,10 @@ def drive_builder(page, builder) -> dict:
         "([el, s]) => el.innerText.includes(s)", arg=[builder.element_handle(), XSS_NAME], timeout=30_000
     )
     seen["builder_text"] = builder.inner_text()
+    # the live timeline is drawn once a browser shows the builder (figure="auto")
+    timeline = builder.locator(".ck-timeline img, .ck-timeline svg")
+    timeline.first.wait_for(timeout=30_000)
+    seen["timelines"] = str(timeline.count())
     seen["injected_images"] = str(builder.locator('img[src="x"]').count())
     return seen
 

@@ -47,6 +47,7 @@ def test_builder_and_quiz_in_jupyterlab(page, lab):
     assert seen["items_after"] != seen["items_before"]
     assert XSS_NAME in seen["builder_text"]  # shown as text
     assert seen["injected_images"] == "0"  # never parsed as markup
+    assert int(seen["timelines"]) >= 1  # drawn once the browser shows the builder
     assert page.dialogs == []  # no alert opened
 
     quiz = page.locator(".ck-quiz").first

@@ -29,6 +29,7 @@ def test_app_builder_by_clicking(page, voila):
     assert seen["critique_3"] != seen["critique_0"]
     assert XSS_NAME in seen["builder_text"]
     assert seen["injected_images"] == "0"
+    assert int(seen["timelines"]) >= 1
     assert page.dialogs == []
 
 

@@ -148,3 +148,175 @@ def test_tempo_timeline_per_side_and_explosive(close_figures):
     assert ax.get_ylabel() == "side"
     assert "X" in [t.get_text() for t in ax.texts]
     assert ax.get_xlim()[1] == 60
+
+
+# -- the SVG timeline (the routine builder's live view) -------------------------------------
+
+SVG_NS = {"svg": "http://www.w3.org/2000/svg"}
+XSS = "<img src=x onerror=alert(1)>"
+
+
+def _svg(r, **kwargs):
+    import xml.etree.ElementTree as ET
+
+    text = timeline.routine_timeline_svg(r, CAT, **kwargs)
+    return text, ET.fromstring(text)
+
+
+def _texts(root):
+    return ["".join(t.itertext()) for t in root.iter("{http://www.w3.org/2000/svg}text")]
+
+
+def test_svg_has_one_bar_per_work_segment_and_lighter_rest_and_transitions():
+    r = good_routine()
+    text, root = _svg(r)
+    assert text.startswith("<svg") and text.endswith("</svg>")
+    segs = timeline.routine_segments(r, CAT)
+    by_kind = {k: [s for s in segs if s.kind == k] for k in timeline.SEGMENT_KINDS}
+    for kind in timeline.SEGMENT_KINDS:
+        assert len(root.findall(f".//svg:rect[@class='{kind}']", SVG_NS)) == len(by_kind[kind])
+    work = root.findall(".//svg:rect[@class='work']", SVG_NS)
+    rest = root.findall(".//svg:rect[@class='rest']", SVG_NS)
+    transition = root.findall(".//svg:rect[@class='transition']", SVG_NS)
+    assert rest and transition
+    # rest and transitions are thinner than work bars and drawn in pale / grey
+    assert max(float(b.get("height")) for b in rest + transition) < min(float(b.get("height")) for b in work)
+    assert {b.get("fill") for b in rest} == {timeline.REST_COLOUR}
+    assert {b.get("fill") for b in transition} == {timeline.TRANSITION_COLOUR}
+    # bars sit left to right in time order and stay inside the svg
+    xs = [float(b.get("x")) for b in work]
+    assert xs == sorted(xs) and max(float(b.get("x")) + float(b.get("width")) for b in work) <= 720
+
+
+def test_svg_work_bars_use_phase_colours_and_patterns():
+    from coursekit.plots._style import PHASE_HATCHES
+
+    r = good_routine()
+    text, root = _svg(r)
+    patterns = {p.get("id"): p for p in root.findall(".//svg:pattern", SVG_NS)}
+    work = root.findall(".//svg:rect[@class='work']", SVG_NS)
+    phases = [s.phase for s in timeline.routine_segments(r, CAT) if s.kind == "work"]
+    assert {"soften", "organize", "strengthen"} <= set(phases)
+    for bar, phase in zip(work, phases, strict=True):
+        fill = bar.get("fill")
+        if PHASE_HATCHES[phase]:
+            assert fill.startswith("url(#") and fill.endswith(f"-{phase})")
+            pattern = patterns[fill[5:-1]]  # the pattern it names is in this svg
+            assert pattern.find("svg:rect", SVG_NS).get("fill") == PHASE_COLOURS[phase]
+            assert pattern.find("svg:path", SVG_NS) is not None  # the hatch
+        else:
+            assert fill == PHASE_COLOURS[phase]
+    legend = [t for t in _texts(root)]
+    assert {"soften", "organize", "strengthen", "rest", "transition"} <= set(legend)
+
+
+def test_svg_names_axis_title_and_alt_text():
+    r = good_routine()
+    text, root = _svg(r)
+    texts = _texts(root)
+    assert "1. Crocodile breathing" in texts and "minutes" in texts
+    assert "0" in texts  # the minutes axis starts at 0 and has more ticks after it
+    ticks = [float(t) for t in texts if t.replace(".", "", 1).isdigit()]
+    assert len(ticks) >= 3 and ticks == sorted(ticks)
+    assert texts[0].startswith("Test routine: ")  # the title
+    assert root.get("role") == "img"
+    alt = root.get("aria-label")
+    assert alt == root.find("svg:title", SVG_NS).text == timeline.routine_timeline_alt(r, CAT)
+    assert "Crocodile breathing (soften)" in alt and "coloured by phase" in alt
+    _, custom = _svg(r, title="Card", alt="My own words")
+    assert _texts(custom)[0] == "Card" and custom.get("aria-label") == "My own words"
+
+
+def test_svg_escapes_learner_and_data_text():
+    from coursekit.catalog import Catalog
+    from factories import make_exercise
+
+    cat = Catalog([make_exercise("x", name=XSS)])
+    r = routine(item("x", reps=5)).renamed(XSS + ' & "quotes"')
+    text = timeline.routine_timeline_svg(r, cat)
+    assert "<img" not in text and "onerror=alert(1)&gt;" in text
+    import xml.etree.ElementTree as ET
+
+    root = ET.fromstring(text)
+    assert any(XSS in t for t in _texts(root))  # shown as text, never as markup
+    assert XSS in root.get("aria-label")
+    assert not root.findall(".//svg:img", SVG_NS) and not list(root.iter("img"))
+
+
+def test_svg_drops_characters_xml_cannot_hold():
+    r = good_routine().renamed("Bell\x07 and\x1b tab")
+    text, root = _svg(r)
+    assert "\x07" not in text and "Bell and tab" in root.get("aria-label")
+
+
+def test_empty_routine_gives_a_small_valid_svg():
+    text, root = _svg(routine())
+    assert "no exercises yet" in " ".join(_texts(root)).lower()
+    assert "no exercises yet" in root.get("aria-label").lower()
+    assert int(root.get("height")) < 120 and not root.findall(".//svg:rect[@class='work']", SVG_NS)
+
+
+def test_svg_is_deterministic_and_pattern_ids_are_unique_per_picture():
+    r = good_routine()
+    first = timeline.routine_timeline_svg(r, CAT)
+    assert timeline.routine_timeline_svg(r, CAT) == first
+    other = timeline.routine_timeline_svg(r.renamed("Another"), CAT)
+    _, a = _svg(r)
+    _, b = _svg(r.renamed("Another"))
+    ids_a = {p.get("id") for p in a.findall(".//svg:pattern", SVG_NS)}
+    ids_b = {p.get("id") for p in b.findall(".//svg:pattern", SVG_NS)}
+    assert ids_a and not ids_a & ids_b and other != first
+    _, c = _svg(r, id_prefix="card-1")
+    assert {p.get("id") for p in c.findall(".//svg:pattern", SVG_NS)} == {
+        "card-1-organize",
+        "card-1-strengthen",
+    }
+    with pytest.raises(InvalidModel):
+        timeline.routine_timeline_svg(r, CAT, id_prefix='x" onload="alert(1)')
+
+
+@pytest.mark.parametrize("n", [1, 20])
+def test_svg_sizes_and_long_names(n):
+    ids = [i for i in IDS if CAT[i].dose.type == "reps"]
+    items = [item(ids[k % len(ids)], reps=6) for k in range(n)]
+    text, root = _svg(routine(*items), width=480, row_height=18)
+    assert root.get("width") == "480" and root.get("viewBox").startswith("0 0 480 ")
+    assert len(root.findall(".//svg:rect[@class='work']", SVG_NS)) == n
+    assert int(root.get("height")) > n * 18
+    with pytest.raises(InvalidModel):
+        timeline.routine_timeline_svg(routine(*items), CAT, width=10)
+    with pytest.raises(InvalidModel):
+        timeline.routine_timeline_svg(routine(*items), CAT, row_height=0)
+
+
+def test_svg_shortens_long_names_and_keeps_the_full_name_as_a_tooltip():
+    from coursekit.catalog import Catalog
+    from factories import make_exercise
+
+    long_name = "A very long exercise name that goes on and on"
+    cat = Catalog([make_exercise("long-one", name=long_name)])
+    import xml.etree.ElementTree as ET
+
+    root = ET.fromstring(timeline.routine_timeline_svg(routine(item("long-one", reps=5)), cat))
+    label = next(t for t in root.iter("{http://www.w3.org/2000/svg}text") if "…" in "".join(t.itertext()))
+    assert label.find("svg:title", SVG_NS).text == long_name
+
+
+def test_svg_is_fast_and_imports_no_matplotlib():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, time\n"
+        "from coursekit.catalog import load_catalog\n"
+        "from coursekit.plots.timeline import routine_timeline_svg\n"
+        "from coursekit.routines import Routine\n"
+        "cat = load_catalog()\n"
+        "r = Routine.empty('Twenty', 'custom')\n"
+        "for ex in list(cat)[:20]: r = r.add(ex)\n"
+        "t = time.perf_counter(); routine_timeline_svg(r, cat)\n"
+        "print('matplotlib' in sys.modules, time.perf_counter() - t)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)
+    imported, seconds = out.stdout.split()
+    assert imported == "False" and float(seconds) < 0.1

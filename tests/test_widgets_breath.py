@@ -13,7 +13,7 @@ def test_default_repr_and_plan():
 
 
 def test_controller_methods_change_state_and_view():
-    pacer = BreathPacer()
+    pacer = BreathPacer(figure=True)
     before = pacer.summary.value
     pacer.set_tempo("2-1-2-1")
     pacer.set_reps(6)

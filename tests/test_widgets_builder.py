@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
 
 import pytest
 
+from coursekit.errors import InvalidModel
+from coursekit.plots.timeline import routine_segments
 from coursekit.routines import Routine, load_example_routines
 from coursekit.widgets.builder import RoutineBuilder, WardrobeBuilder, duration_text
+
+SVG_NS = {"svg": "http://www.w3.org/2000/svg"}
 
 XSS = "<img src=x onerror=alert(1)>"
 
@@ -194,12 +201,51 @@ def test_handout_writes_html_and_pdf(builder, tmp_path):
     assert "morning-three.pdf" in builder.files_html.value
 
 
-def test_timeline_figure_is_drawn_with_alt_text(catalog):
+def test_live_timeline_is_an_svg_with_alt_text(catalog):
     b = RoutineBuilder(catalog, load_example_routines(catalog)["morning-flow"], figure=True)
     value = b.timeline_html.value
-    assert value.startswith('<img src="data:image/png;base64,') and 'alt="Timeline of the routine' in value
+    assert value.startswith("<svg") and 'aria-label="Timeline of the routine' in value
+    root = ET.fromstring(value)
+    assert root.get("role") == "img" and root.get("aria-label") == b.timeline_html.alt == b.timeline_alt()
+    work = [s for s in routine_segments(b.routine, catalog) if s.kind == "work"]
+    assert len(root.findall(".//svg:rect[@class='work']", SVG_NS)) == len(work)
+    assert "Morning flow: " + duration_text(b.duration_s) in value
+    b.rename("Cost $5 a day")
+    assert b.message.text == "" and "Cost $5 a day" in b.timeline_html.value
+
+
+def test_timeline_png_is_still_available_with_alt_text(catalog, close_figures):
+    b = RoutineBuilder(catalog, load_example_routines(catalog)["morning-flow"], figure=False)
+    assert b.timeline_html.value == ""
     b.rename("Cost $5 a day")  # a dollar sign must not break the figure title
-    assert b.message.text == ""
+    value = b.timeline_figure_html()
+    assert value.startswith('<img src="data:image/png;base64,') and 'alt="Timeline of the routine' in value
+
+
+def test_live_timeline_escapes_learner_text(catalog):
+    b = RoutineBuilder(catalog, load_example_routines(catalog)["office-reset"], figure=True)
+    b.rename(XSS)
+    value = b.timeline_html.value
+    assert XSS not in value and "&lt;img src=x onerror=alert(1)&gt;" in value
+    ET.fromstring(value)
+    b.clear()
+    assert "no exercises yet" in b.timeline_html.value.lower()
+    ET.fromstring(b.timeline_html.value)
+
+
+def test_live_timeline_does_not_import_matplotlib():
+    code = (
+        "import sys\n"
+        "from coursekit.routines import load_example_routines\n"
+        "from coursekit.widgets.builder import RoutineBuilder\n"
+        "b = RoutineBuilder(journal=None, figure=True)\n"
+        "b.set_routine(load_example_routines(b.catalog)['morning-flow'])\n"
+        "b.set_dose(1, sets=3)\n"
+        "assert b.timeline_html.value.startswith('<svg')\n"
+        "print('matplotlib' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)
+    assert out.stdout.strip() == "False"
 
 
 def test_every_control_has_a_label_and_class(builder):
@@ -284,7 +330,24 @@ def test_wardrobe_chart(catalog, close_figures):
 def test_auto_figures_wait_for_a_browser_view(catalog):
     b = RoutineBuilder(catalog, load_example_routines(catalog)["office-reset"])
     assert b.timeline_html.value == ""  # no browser: nothing drawn, the run stays fast
+    assert b.timeline_html.alt.startswith("Timeline of the routine")  # known before it is drawn
     b.timeline_html._view_count = 1  # what the browser reports when it shows the widget
-    assert b.timeline_html.value.startswith("<img")
+    assert b.timeline_html.value.startswith("<svg")
     b.remove(0)
     assert "Timeline of the routine" in b.timeline_html.value
+
+
+def test_wardrobe_chart_waits_for_a_view(catalog, close_figures):
+    wardrobe = WardrobeBuilder(routines=[load_example_routines(catalog)["morning-flow"]], catalog=catalog)
+    assert wardrobe.chart_html.value == "" and "minutes of exercise per day" in wardrobe.chart_html.alt
+    wardrobe.chart_html._view_count = 1
+    assert wardrobe.chart_html.value.startswith("<img")
+    assert wardrobe.builder.timeline_html.value == ""  # its own builder counts its own views
+
+
+@pytest.mark.parametrize("figure", ["yes", None, 1, "True"])
+def test_bad_figure_mode_is_refused(catalog, figure):
+    with pytest.raises(InvalidModel, match="figure must be True, False or 'auto'"):
+        RoutineBuilder(catalog, figure=figure)
+    with pytest.raises(InvalidModel, match="figure must be True, False or 'auto'"):
+        WardrobeBuilder(catalog=catalog, figure=figure)

@@ -75,6 +75,6 @@ def test_routine_items_count_twice():
 
 
 def test_figure_and_default_catalog():
-    explorer = CoverageExplorer(exercises=["bird-dog"])
+    explorer = CoverageExplorer(exercises=["bird-dog"], figure=True)
     assert explorer.picture.value.startswith('<img src="data:image/png;base64,')
     assert "Missing families" in explorer.picture.value

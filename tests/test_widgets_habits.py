@@ -77,6 +77,6 @@ def test_custom_routines_are_escaped():
 
 
 def test_figure_is_an_image_with_alt_text(close_figures):
-    p = HabitPlanner(anchors=ANCHORS, log=example_log(2))
+    p = HabitPlanner(anchors=ANCHORS, log=example_log(2), figure=True)
     assert p.figure.value.startswith('<img src="data:image/png;base64,')
     assert 'alt="Adherence chart: days practised per week' in p.figure.value

@@ -91,7 +91,7 @@ def test_catalog_text_is_escaped():
 
 
 def test_figure_is_an_image_with_alt_text(close_figures):
-    e = LadderExplorer(CAT, "dead-bug")
+    e = LadderExplorer(CAT, "dead-bug", figure=True)
     assert e.figure.value.startswith('<img src="data:image/png;base64,')
     assert 'alt="Progression ladder of Dead bug' in e.figure.value
 

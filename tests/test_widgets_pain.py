@@ -65,7 +65,7 @@ def test_zone_is_not_shown_by_colour_alone():
 
 
 def test_figure_is_an_image_with_alt_text():
-    light = PainTrafficLight()
+    light = PainTrafficLight(figure=True)
     assert "<img" in light.figure.value and 'alt="Pain scale' in light.figure.value
 
 

@@ -13,7 +13,7 @@ def test_default_repr_and_controls():
 
 
 def test_set_fraying_at_rep_nine():
-    e = CleanRepExplorer()
+    e = CleanRepExplorer(figure=True)
     e.set_reps([True] * 8 + [False] * 4)
     assert e.advice.stop_after == 8 and e.advice.frayed_at == 9
     text = e.summary()

@@ -84,6 +84,6 @@ def test_catalog_text_is_escaped():
 
 
 def test_figure_is_an_image_with_alt_text(close_figures):
-    p = RotationPlanner(CAT, capsule=CAPSULE, days=["Mon", "Thu"])
+    p = RotationPlanner(CAT, capsule=CAPSULE, days=["Mon", "Thu"], figure=True)
     assert p.figure.value.startswith('<img src="data:image/png;base64,')
     assert 'alt="Grid of 2 training days by 6 movement families' in p.figure.value

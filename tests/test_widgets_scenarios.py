@@ -87,7 +87,7 @@ def test_scenario_text_is_escaped():
 
 
 def test_figure_is_an_image_with_alt_text(close_figures):
-    m = ScenarioMatcher(synthetic_catalog(), scenarios=load_scenarios()[:2])
+    m = ScenarioMatcher(synthetic_catalog(), scenarios=load_scenarios()[:2], figure=True)
     assert m.figure.value.startswith('<img src="data:image/png;base64,')
     assert 'alt="Bar chart: how many catalog exercises' in m.figure.value
     assert pattern_choices(m.scenario) == m.choices()

@@ -99,7 +99,7 @@ def test_learner_text_is_escaped(cat):
 
 
 def test_figure_is_an_image_with_alt_text(cat):
-    orderer = SessionOrderer(backwards(), cat)
+    orderer = SessionOrderer(backwards(), cat, figure=True)
     assert (
         "<img" in orderer.figure.value
         and 'alt="Phase strip of Backwards &lt;session&gt;' in orderer.figure.value

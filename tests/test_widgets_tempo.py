@@ -64,6 +64,6 @@ def test_learner_text_is_escaped(explorer):
 
 
 def test_figure_is_an_image_with_alt_text():
-    explorer = TempoExplorer("3-1-2-0", 8)
+    explorer = TempoExplorer("3-1-2-0", 8, figure=True)
     assert explorer.picture.value.startswith('<img src="data:image/png;base64,')
     assert "48 seconds under tension" in explorer.picture.value

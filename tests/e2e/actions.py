@@ -13,7 +13,7 @@ def text_of(page, selector: str, *, within=None) -> str:
     return scope.locator(selector).first.inner_text()
 
 
-def wait_for_change(page, selector: str, before: str, *, within=None, timeout: int = 60_000) -> str:
+def wait_for_change(page, selector: str, before: str, *, within=None, timeout: int = 90_000) -> str:
     scope = within or page
     locator = scope.locator(selector).first
     page.wait_for_function(
@@ -32,7 +32,7 @@ def drive_builder(page, builder) -> dict:
 
     builder.locator(".ck-filter-family select").first.select_option("breathing")
     matches = builder.locator(".ck-matches select").first
-    page.wait_for_function("el => el.options.length > 0", arg=matches.element_handle(), timeout=30_000)
+    page.wait_for_function("el => el.options.length > 0", arg=matches.element_handle(), timeout=90_000)
     matches.select_option(index=0)
     builder.locator("button.ck-add").first.click()
     seen["duration_1"] = wait_for_change(page, ".ck-duration", seen["duration_0"], within=builder)
@@ -40,7 +40,7 @@ def drive_builder(page, builder) -> dict:
     # a strengthen exercise, then moved to the top: the critique must object
     builder.locator(".ck-filter-family select").first.select_option("any")
     builder.locator(".ck-filter-phase select").first.select_option("strengthen")
-    page.wait_for_function("el => el.options.length > 0", arg=matches.element_handle(), timeout=30_000)
+    page.wait_for_function("el => el.options.length > 0", arg=matches.element_handle(), timeout=90_000)
     matches.select_option(index=0)
     builder.locator("button.ck-add").first.click()
     seen["duration_2"] = wait_for_change(page, ".ck-duration", seen["duration_1"], within=builder)
@@ -54,7 +54,7 @@ def drive_builder(page, builder) -> dict:
         before = items.inner_text()
         builder.locator("button.ck-up").first.click()
         page.wait_for_function(
-            "([el, before]) => el.innerText !== before", arg=[items.element_handle(), before], timeout=30_000
+            "([el, before]) => el.innerText !== before", arg=[items.element_handle(), before], timeout=90_000
         )
     seen["items_after"] = items.inner_text()
     seen["critique_3"] = text_of(page, ".ck-critique", within=builder)
@@ -63,12 +63,12 @@ def drive_builder(page, builder) -> dict:
     name.fill(XSS_NAME)
     name.press("Enter")
     page.wait_for_function(
-        "([el, s]) => el.innerText.includes(s)", arg=[builder.element_handle(), XSS_NAME], timeout=30_000
+        "([el, s]) => el.innerText.includes(s)", arg=[builder.element_handle(), XSS_NAME], timeout=90_000
     )
     seen["builder_text"] = builder.inner_text()
     # the live timeline is drawn once a browser shows the builder (figure="auto")
     timeline = builder.locator(".ck-timeline img, .ck-timeline svg")
-    timeline.first.wait_for(timeout=30_000)
+    timeline.first.wait_for(timeout=90_000)
     seen["timelines"] = str(timeline.count())
     seen["injected_images"] = str(builder.locator('img[src="x"]').count())
     return seen
@@ -91,7 +91,7 @@ def answer_first_question(page, quiz) -> str:
     question.locator("button.ck-check").first.click()
     feedback = question.locator(".ck-feedback").first
     page.wait_for_function(
-        "el => el.innerText.trim().length > 0", arg=feedback.element_handle(), timeout=60_000
+        "el => el.innerText.trim().length > 0", arg=feedback.element_handle(), timeout=90_000
     )
     return feedback.inner_text()
 

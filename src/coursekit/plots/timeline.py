@@ -9,6 +9,9 @@ so it stays readable from an empty routine up to twenty items and at a small siz
 
 from __future__ import annotations
 
+import hashlib
+import html
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -24,6 +27,7 @@ if TYPE_CHECKING:
 __all__ = [
     "routine_segments",
     "routine_timeline",
+    "routine_timeline_svg",
     "tempo_segments",
     "tempo_timeline",
     "Segment",
@@ -252,6 +256,254 @@ def routine_timeline(
         name = routine.name.replace("$", r"\$")  # a $ would start mathtext
         title = f"{name}: {_minutes_text(total_s)}" if n else name
     return finish(ax, title=title, xlabel="minutes", ylabel="")
+
+
+# -- the same picture as an inline SVG ---------------------------------------------------------
+#
+# The routine builder redraws its timeline after every edit; matplotlib and a PNG take a few
+# hundred milliseconds for that, a string of SVG well under one. The SVG is self-contained
+# (no script, no external reference): it goes straight into an HTML widget or a page.
+
+#: Characters XML 1.0 does not allow; they are dropped from learner text before escaping.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_ID_TOKEN = "\x00"  # stands for the pattern id prefix until the content is hashed
+_SAFE_ID = re.compile(r"[A-Za-z][A-Za-z0-9_-]*")
+_NICE_STEPS = (0.25, 0.5, 1, 2, 5, 10, 15, 20, 30, 60, 120, 240)
+_CHAR_W = 0.56  # rough width of a character in a sans-serif font, in font sizes
+_SVG_TEXT = EDGE_COLOUR
+_GRID = "#DDDDDD"
+#: How a matplotlib hatch is drawn in an SVG pattern tile of 6 × 6 user units.
+_HATCH_PATHS = {
+    "/": "M0,6 L6,0 M-1.5,1.5 L1.5,-1.5 M4.5,7.5 L7.5,4.5",
+    "\\": "M0,0 L6,6 M-1.5,4.5 L1.5,7.5 M4.5,-1.5 L7.5,1.5",
+    ".": "M2.5,3 a0.6,0.6 0 1,0 1.2,0 a0.6,0.6 0 1,0 -1.2,0",
+}
+_PHASE_WORDS = {"soften": "plain", "organize": "striped", "strengthen": "cross-hatched"}
+
+
+def _x(text: object) -> str:
+    """Learner or data text, safe inside SVG text and attribute values."""
+    return html.escape(_NOT_XML.sub("", str(text)), quote=True)
+
+
+def _n(value: float) -> str:
+    """A coordinate with one decimal, without a trailing '.0'."""
+    out = f"{value:.1f}"
+    return out[:-2] if out.endswith(".0") else out
+
+
+def _hatch_path(hatch: str) -> str:
+    parts = []
+    if "/" in hatch or "x" in hatch:
+        parts.append(_HATCH_PATHS["/"])
+    if "\\" in hatch or "x" in hatch:
+        parts.append(_HATCH_PATHS["\\"])
+    if "." in hatch:
+        parts.append(_HATCH_PATHS["."])
+    return " ".join(parts)
+
+
+def _phase_fill(phase: str) -> str:
+    return f"url(#{_ID_TOKEN}-{phase})" if PHASE_HATCHES[phase] else PHASE_COLOURS[phase]
+
+
+def _tick_step(span_min: float, max_ticks: int) -> float:
+    for step in _NICE_STEPS:
+        if span_min / step <= max_ticks:
+            return step
+    return _NICE_STEPS[-1] * (int(span_min / (_NICE_STEPS[-1] * max_ticks)) + 1)
+
+
+def routine_timeline_alt(routine: Routine, catalog: Catalog) -> str:
+    """The alt text of a routine timeline: its length and every item with its phase."""
+    segments = routine_segments(routine, catalog)
+    if not segments:
+        return f"Timeline of the routine {routine.name}: no exercises yet."
+    items = ", ".join(
+        f"{i + 1}. {catalog[it.exercise].name} ({it.phase_in(catalog)})" for i, it in enumerate(routine.items)
+    )
+    return (
+        f"Timeline of the routine {routine.name} over {_minutes_text(segments[-1].end_s)}: {items}. "
+        "Work bars are coloured by phase (soften plain, organize striped, strengthen cross-hatched); "
+        "rest between sets is a pale bar and the move into the next item a thin grey bar."
+    )
+
+
+def routine_timeline_svg(
+    routine: Routine,
+    catalog: Catalog,
+    *,
+    width: int = 720,
+    row_height: int = 22,
+    title: str | None = None,
+    alt: str | None = None,
+    id_prefix: str | None = None,
+) -> str:
+    """The picture of :func:`routine_timeline` as an inline, self-contained ``<svg>`` string.
+
+    One row per item (first on top), work bars in the phase colour with a pattern for the
+    hatched phases, pale rest bars, thin grey transitions, numbered exercise names on the
+    left, a minutes axis with ticks and a legend. The SVG has ``role="img"``, an
+    ``aria-label`` and a ``<title>`` holding ``alt`` (by default
+    :func:`routine_timeline_alt`). Every text is escaped. The output depends only on the
+    arguments: pattern ids start with ``id_prefix``, by default a hash of the content, so
+    two different timelines on one page never share an id. No matplotlib is imported.
+    """
+    if isinstance(width, bool) or not isinstance(width, int) or width < 240:
+        raise InvalidModel(f"width must be a whole number of pixels, at least 240; got {width!r}")
+    if isinstance(row_height, bool) or not isinstance(row_height, int) or not 8 <= row_height <= 200:
+        raise InvalidModel(f"row_height must be a whole number of pixels from 8 to 200; got {row_height!r}")
+    if id_prefix is not None and not (isinstance(id_prefix, str) and _SAFE_ID.fullmatch(id_prefix)):
+        raise InvalidModel(f"id_prefix must be a letter then letters, digits, '-' or '_'; got {id_prefix!r}")
+    segments = routine_segments(routine, catalog)
+    n = len(routine.items)
+    total_s = segments[-1].end_s if segments else 0.0
+    if title is None:
+        title = f"{routine.name}: {_minutes_text(total_s)}" if n else routine.name
+    if alt is None:
+        alt = routine_timeline_alt(routine, catalog)
+    size = 12 if n <= 10 else 11 if n <= 16 else 10
+    pad = 8
+    top = pad + (24 if title else 0)
+    out: list[str] = []
+    add = out.append
+    if title:
+        add(
+            f'<text x="{_n(width / 2)}" y="{pad + 14}" text-anchor="middle" font-size="14" '
+            f'font-weight="bold">{_x(title)}</text>'
+        )
+    if not n:
+        height = top + 48
+        add(
+            f'<rect x="{pad}" y="{top}" width="{width - 2 * pad}" height="40" fill="none" '
+            f'stroke="{_GRID}"/>'
+            f'<text x="{_n(width / 2)}" y="{top + 25}" text-anchor="middle" font-size="13">'
+            "No exercises yet: add one to see its timeline</text>"
+        )
+        return _svg(width, height, alt, "", "".join(out), id_prefix)
+
+    names = [catalog[it.exercise].name for it in routine.items]
+    labels = [f"{i + 1}. {_short(name)}" for i, name in enumerate(names)]
+    label_w = min(width * 0.4, max(len(lb) for lb in labels) * size * _CHAR_W + 10)
+    x0 = pad + label_w
+    x1 = width - pad - 10  # room for the last tick label
+    span_min = max(total_s / 60 * 1.02, 1e-9)
+    scale = (x1 - x0) / (span_min * 60)  # pixels per second
+    plot_h = n * row_height
+    axis_y = top + plot_h
+    step = _tick_step(span_min, max(2, min(10, int((x1 - x0) / 56))))
+    # grid and ticks first, so the bars draw over them
+    ticks = []
+    k = 0
+    while k * step <= span_min + 1e-9:
+        ticks.append(k * step)
+        k += 1
+    grid = " ".join(f"M{_n(x0 + t * 60 * scale)},{top}V{axis_y}" for t in ticks)
+    add(f'<path d="{grid}" fill="none" stroke="{_GRID}" stroke-width="0.6"/>')
+    # bars
+    bar = row_height * 0.62
+    for seg in segments:
+        xs = x0 + seg.start_s * scale
+        ws = max(seg.duration_s * scale, 0.5)
+        cy = top + (seg.index + 0.5) * row_height
+        if seg.kind == "work":
+            add(
+                f'<rect class="work" x="{_n(xs)}" y="{_n(cy - bar / 2)}" width="{_n(ws)}" '
+                f'height="{_n(bar)}" fill="{_phase_fill(seg.phase)}" stroke="{EDGE_COLOUR}" '
+                f'stroke-width="0.6"><title>{_x(names[seg.index])}: {seg.phase}, '
+                f"{_minutes_text(seg.duration_s)}</title></rect>"
+            )
+        elif seg.kind == "rest":
+            h = bar * 0.45
+            add(
+                f'<rect class="rest" x="{_n(xs)}" y="{_n(cy - h / 2)}" width="{_n(ws)}" height="{_n(h)}" '
+                f'fill="{REST_COLOUR}" stroke="{TRANSITION_COLOUR}" stroke-width="0.6"/>'
+            )
+        else:
+            h = max(bar * 0.18, 2.0)
+            add(
+                f'<rect class="transition" x="{_n(xs)}" y="{_n(cy - h / 2)}" width="{_n(ws)}" '
+                f'height="{_n(h)}" fill="{TRANSITION_COLOUR}"/>'
+            )
+    # item names
+    for i, (label, name) in enumerate(zip(labels, names, strict=True)):
+        cy = top + (i + 0.5) * row_height
+        full = f"<title>{_x(name)}</title>" if label != f"{i + 1}. {name}" else ""
+        add(
+            f'<text x="{_n(x0 - 6)}" y="{_n(cy + size * 0.35)}" text-anchor="end" '
+            f'font-size="{size}">{full}{_x(label)}</text>'
+        )
+    # minutes axis
+    marks = " ".join(f"M{_n(x0 + t * 60 * scale)},{axis_y}v4" for t in ticks)
+    add(
+        f'<path d="M{_n(x0)},{axis_y}H{_n(x1)} M{_n(x0)},{top}V{axis_y} {marks}" fill="none" stroke="{EDGE_COLOUR}"/>'
+    )
+    for t in ticks:
+        add(
+            f'<text x="{_n(x0 + t * 60 * scale)}" y="{axis_y + 16}" text-anchor="middle" '
+            f'font-size="11">{t:g}</text>'
+        )
+    add(f'<text x="{_n((x0 + x1) / 2)}" y="{axis_y + 32}" text-anchor="middle" font-size="12">minutes</text>')
+    # legend, centred under the axis; it wraps onto more rows when it is wider than the svg
+    kinds = {s.kind for s in segments}
+    entries = [
+        (p, _phase_fill(p), EDGE_COLOUR)
+        for p in PHASE_COLOURS
+        if any(s.kind == "work" and s.phase == p for s in segments)
+    ]
+    if "rest" in kinds:
+        entries.append(("rest", REST_COLOUR, TRANSITION_COLOUR))
+    if "transition" in kinds:
+        entries.append(("transition", TRANSITION_COLOUR, "none"))
+    widths = [16 + 5 + len(label) * 11 * _CHAR_W + 14 for label, _, _ in entries]
+    rows: list[list[int]] = [[]]
+    used = 0.0
+    for j, wd in enumerate(widths):
+        if rows[-1] and used + wd > width - 2 * pad:
+            rows.append([])
+            used = 0.0
+        rows[-1].append(j)
+        used += wd
+    y = axis_y + 44
+    for row in rows:
+        x = (width - sum(widths[j] for j in row) + 14) / 2
+        for j in row:
+            label, fill, stroke = entries[j]
+            add(
+                f'<rect class="legend" x="{_n(x)}" y="{_n(y)}" width="16" height="11" fill="{fill}" '
+                f'stroke="{stroke}" stroke-width="0.6"/>'
+                f'<text x="{_n(x + 21)}" y="{_n(y + 9.5)}" font-size="11">{label}</text>'
+            )
+            x += widths[j]
+        y += 18
+    return _svg(width, int(y + 4), alt, _patterns(segments), "".join(out), id_prefix)
+
+
+def _patterns(segments: list[Segment]) -> str:
+    """One pattern tile per hatched phase (every phase hatched: the legend may show them)."""
+    out = []
+    for phase, hatch in PHASE_HATCHES.items():
+        if not hatch:
+            continue
+        out.append(
+            f'<pattern id="{_ID_TOKEN}-{phase}" width="6" height="6" patternUnits="userSpaceOnUse">'
+            f'<rect width="6" height="6" fill="{PHASE_COLOURS[phase]}"/>'
+            f'<path d="{_hatch_path(hatch)}" fill="{EDGE_COLOUR}" stroke="{EDGE_COLOUR}" stroke-width="0.7"/>'
+            "</pattern>"
+        )
+    return "<defs>" + "".join(out) + "</defs>" if out else ""
+
+
+def _svg(width: int, height: int, alt: str, defs: str, body: str, id_prefix: str | None) -> str:
+    text = (
+        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="{_x(alt)}" width="{width}" '
+        f'height="{height}" viewBox="0 0 {width} {height}" font-family="sans-serif" fill="{_SVG_TEXT}" '
+        f'style="max-width:100%;height:auto"><title>{_x(alt)}</title>{defs}{body}</svg>'
+    )
+    if _ID_TOKEN not in text:
+        return text
+    prefix = id_prefix or "cktl" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
+    return text.replace(_ID_TOKEN, prefix)
 
 
 def tempo_timeline(

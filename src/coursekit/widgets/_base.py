@@ -15,9 +15,12 @@ from typing import Any, TypeVar
 import ipywidgets as w
 import traitlets
 
-from coursekit.errors import CourseKitError
+from coursekit.errors import CourseKitError, InvalidModel
 
 F = TypeVar("F", bound=Callable[..., Any])
+
+#: What a widget's ``figure`` keyword accepts: always draw, never draw, or draw for a viewer.
+FIGURE_MODES = (True, False, "auto")
 
 #: Colour-blind-safe colours (Okabe-Ito) for status messages, with text that passes contrast.
 STATUS_STYLE = {
@@ -101,6 +104,113 @@ def figure_html(fig: Any, alt: str, *, dpi: int = 96) -> str:
     plt.close(fig)
     data = base64.b64encode(buffer.getvalue()).decode("ascii")
     return f'<img src="data:image/png;base64,{data}" alt="{escape(alt)}" style="max-width:100%">'
+
+
+def check_figure_mode(mode: object) -> bool | str:
+    """``mode`` if it is True, False or ``"auto"``; anything else raises :class:`InvalidModel`."""
+    if mode is True or mode is False or (isinstance(mode, str) and mode == "auto"):
+        return mode
+    raise InvalidModel(f"figure must be True, False or 'auto', got {mode!r}")
+
+
+class FigureSlot(w.HTML):
+    """An HTML area for one figure, drawn only when someone can see it.
+
+    Drawing a matplotlib figure takes a good fraction of a second, and a notebook run with
+    no browser (tests, nbval, nbclient) shows nobody the picture. ``mode`` decides:
+
+    * ``True``: draw on every :meth:`update`;
+    * ``False``: never draw (the area stays empty);
+    * ``"auto"``: draw while a browser shows the area. ipywidgets counts the browser views
+      of a widget whose ``_view_count`` is a number; the slot starts the count at 0, so an
+      update with no view only remembers the drawing, and the first view draws it.
+
+    ``update(draw, alt=...)`` takes a function returning a matplotlib ``Figure`` (embedded
+    as a PNG ``<img>`` with the alt text) or ready HTML (e.g. an inline ``<svg>``). The alt
+    text is kept in :attr:`alt` (plain text, not synced) whether or not the figure is
+    drawn, so a notebook or a test can read what a screen-reader user is told.
+    """
+
+    alt = traitlets.Unicode("")
+
+    def __init__(self, mode: bool | str = "auto", **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._mode = check_figure_mode(mode)
+        self._draw: Callable[[], Any] | None = None
+        self._stale = False  # an update is waiting for a view
+        # Always count views, so that switching ``mode`` to "auto" later is still right.
+        self._view_count = 0
+        self.observe(self._on_views, names="_view_count")
+
+    @property
+    def mode(self) -> bool | str:
+        """True (always draw), False (never) or ``"auto"`` (while a browser shows it)."""
+        return self._mode
+
+    @mode.setter
+    def mode(self, mode: bool | str) -> None:
+        self._mode = check_figure_mode(mode)
+        if self._stale or not self.wants_figure:
+            self._apply()
+
+    @property
+    def visible(self) -> bool:
+        """Whether a browser shows the area now (as far as ipywidgets knows)."""
+        return bool(self._view_count)
+
+    @property
+    def wants_figure(self) -> bool:
+        """Draw now? True always, False never, ``"auto"`` only while a browser shows it."""
+        if self._mode == "auto":
+            return self.visible
+        return bool(self._mode)
+
+    @property
+    def pending(self) -> bool:
+        """Whether an update is remembered and not drawn (it waits for a view)."""
+        return self._stale
+
+    def update(self, draw: Callable[[], Any], *, alt: str | None = None) -> None:
+        """Show the figure ``draw()`` returns now if someone can see it, else remember it."""
+        self._draw = draw
+        if alt is not None:
+            self.alt = alt
+        self._stale = True
+        self._apply()
+
+    def show(self, html: str) -> None:
+        """Show HTML that is not a figure (a note such as 'nothing logged yet'), in any mode."""
+        self._draw = None
+        self._stale = False
+        self.alt = ""
+        self.value = html
+
+    def redraw(self) -> None:
+        """Draw the last update again (if the mode lets it)."""
+        if self._draw is not None:
+            self._stale = True
+            self._apply()
+
+    def _apply(self) -> None:
+        if self._draw is None:
+            return
+        if self.wants_figure:
+            html = self._render(self._draw())
+            self._stale = False
+            self.value = html
+        else:
+            self._stale = True  # drawn again when the mode or a view allows it
+            if self.value:
+                self.value = ""  # nobody sees it: do not keep a picture of an old state
+
+    def _render(self, drawn: Any) -> str:
+        if isinstance(drawn, str):
+            return drawn
+        return figure_html(drawn, self.alt)
+
+    def _on_views(self, change: Any) -> None:
+        if change["new"] and not change["old"] and self._stale and self._mode == "auto":
+            self._apply()
 
 
 class CourseWidget(w.VBox):

@@ -17,7 +17,14 @@ import traitlets
 
 from coursekit.breath import MAX_REPS, MIN_REPS, BreathPlan, breath_plan, check_reps
 from coursekit.tempo import LEGEND, Tempo
-from coursekit.widgets._base import CourseWidget, MessageArea, escape, figure_html, reports_errors
+from coursekit.widgets._base import (
+    CourseWidget,
+    FigureSlot,
+    MessageArea,
+    check_figure_mode,
+    escape,
+    reports_errors,
+)
 
 __all__ = ["BreathPacer"]
 
@@ -36,8 +43,9 @@ class PacerState(traitlets.HasTraits):
 class BreathPacer(CourseWidget):
     """Choose a tempo and a number of reps; see when to inhale and exhale in every rep."""
 
-    def __init__(self, tempo: str = "3-1-2-0", reps: int = 8) -> None:
+    def __init__(self, tempo: str = "3-1-2-0", reps: int = 8, *, figure: bool | str = "auto") -> None:
         super().__init__(layout=w.Layout(width="auto"))
+        check_figure_mode(figure)
         self.state = PacerState(plan=breath_plan(tempo, reps))
         self.message = MessageArea()
         self.tempo_text = w.Text(
@@ -59,7 +67,7 @@ class BreathPacer(CourseWidget):
         self.legend = w.HTML(f'<p style="margin:2px 0;font-size:90%">Tempo: {escape(LEGEND)}.</p>')
         self.summary = w.HTML()
         self.table = w.HTML()
-        self.figure = w.HTML()
+        self.figure = FigureSlot(figure)
         self.children = (
             w.HTML('<h4 style="margin:4px 0">Breath pacer</h4>'),
             w.HBox([self.tempo_text, self.reps_slider], layout=w.Layout(flex_flow="row wrap")),
@@ -114,7 +122,7 @@ class BreathPacer(CourseWidget):
             "<details><summary>Inhale and exhale, rep by rep</summary>"
             f'<ul style="margin:2px 0 4px 1.2em;padding:0;font-family:monospace">{rows}</ul></details>'
         )
-        self.figure.value = _figure(plan)
+        self.figure.update(lambda: _figure(plan), alt=_alt(plan))
 
     def __repr__(self) -> str:
         plan = self.state.plan
@@ -124,7 +132,16 @@ class BreathPacer(CourseWidget):
         )
 
 
-def _figure(plan: BreathPlan) -> str:
+def _alt(plan: BreathPlan) -> str:
+    shown = min(plan.reps, FIGURE_REPS)
+    return (
+        f"Timeline of the first {shown} reps at tempo {plan.tempo}: in each rep the breath "
+        f"is an inhale of {plan.inhale_s:g} s while lowering and an exhale of "
+        f"{plan.exhale_s:g} s through the effort."
+    )
+
+
+def _figure(plan: BreathPlan) -> Any:
     from matplotlib.figure import Figure
 
     from coursekit.plots.breath import breath_pattern
@@ -133,10 +150,4 @@ def _figure(plan: BreathPlan) -> str:
     # Fixed margins instead of a layout engine: several times faster on every redraw.
     fig.subplots_adjust(left=0.16, right=0.76, bottom=0.2, top=0.86)
     breath_pattern(plan, ax=fig.subplots(), max_reps=FIGURE_REPS)
-    shown = min(plan.reps, FIGURE_REPS)
-    alt = (
-        f"Timeline of the first {shown} reps at tempo {plan.tempo}: in each rep the breath "
-        f"is an inhale of {plan.inhale_s:g} s while lowering and an exhale of "
-        f"{plan.exhale_s:g} s through the effort."
-    )
-    return figure_html(fig, alt)
+    return fig

@@ -34,7 +34,14 @@ from coursekit import enums
 from coursekit.critique import ceiling_min, critique, format_findings
 from coursekit.errors import CourseKitError, InvalidModel
 from coursekit.routines import Routine, load_routine
-from coursekit.widgets._base import CourseWidget, MessageArea, escape, figure_html
+from coursekit.widgets._base import (
+    CourseWidget,
+    FigureSlot,
+    MessageArea,
+    check_figure_mode,
+    escape,
+    figure_html,
+)
 
 __all__ = ["RoutineBuilder", "WardrobeBuilder", "WARDROBE_SLOTS", "duration_text"]
 
@@ -129,26 +136,6 @@ def _reported(method: Any) -> Any:
     return wrapper
 
 
-def _wants_figure(mode: bool | str, view: w.Widget) -> bool:
-    """Draw now? ``True`` always, ``False`` never, ``"auto"`` only while a browser shows it.
-
-    Drawing a figure takes a good fraction of a second; a builder driven from Python in a
-    notebook run without a browser (tests, nbval) skips it until a view appears.
-    """
-    if mode == "auto":
-        return bool(view._view_count)
-    return bool(mode)
-
-
-def _track_views(mode: bool | str, view: w.Widget, draw: Any) -> None:
-    """Count the browser views of ``view`` (ipywidgets ``_view_count``) and draw on the first."""
-    if mode not in (True, False, "auto"):
-        raise InvalidModel(f"figure must be True, False or 'auto', got {mode!r}")
-    if mode == "auto":
-        view._view_count = 0
-        view.observe(lambda ch: draw() if ch["new"] and not ch["old"] else None, names="_view_count")
-
-
 def _control(widget: w.Widget, css: str) -> w.Widget:
     widget.add_class(css)
     return widget
@@ -182,6 +169,7 @@ class RoutineBuilder(CourseWidget):
             catalog = load_catalog()
         if not (journal is None or journal == "auto" or callable(getattr(journal, "save_routine", None))):
             raise InvalidModel("RoutineBuilder.journal must be 'auto', None or an object with save_routine()")
+        check_figure_mode(figure)
         routine = routine if routine is not None else Routine.empty()
         routine.check(catalog)
         self.catalog = catalog
@@ -193,7 +181,6 @@ class RoutineBuilder(CourseWidget):
         self.message.add_class("ck-message")
         self.state = BuilderState(routine=routine, selected=len(routine.items) - 1, filters={})
         self._build_controls(folder)
-        _track_views(self._figure, self.timeline_html, self._draw_timeline)
         self.state.observe(self._render, names=["routine", "selected", "filters"])
         self._refresh_saved(quiet=True)
         self._render()
@@ -384,7 +371,7 @@ class RoutineBuilder(CourseWidget):
         self.title_html = _control(w.HTML(), "ck-title")
         self.duration_html = _control(w.HTML(), "ck-duration")
         self.critique_html = _control(w.HTML(), "ck-critique")
-        self.timeline_html = _control(w.HTML(), "ck-timeline")
+        self.timeline_html = _control(FigureSlot(self._figure), "ck-timeline")
         self.files_html = _control(w.HTML(), "ck-files")
 
         row = w.Layout(flex_flow="row wrap", align_items="center")
@@ -805,14 +792,32 @@ class RoutineBuilder(CourseWidget):
         self.critique_html.value = self.critique_html_text(self.findings())
         self._draw_timeline()
 
-    def _draw_timeline(self, change: Mapping[str, Any] | None = None) -> None:
-        if _wants_figure(self._figure, self.timeline_html):
-            self.timeline_html.value = self.timeline_figure_html()
-        elif self._figure:
-            self.timeline_html.value = ""
+    def _draw_timeline(self) -> None:
+        # The live timeline is an inline SVG: a few milliseconds, where a PNG takes hundreds.
+        self.timeline_html.update(self.timeline_svg, alt=self.timeline_alt())
+
+    def timeline_alt(self) -> str:
+        """The alt text of the timeline: its length and every exercise with its phase."""
+        r = self.routine
+        phases = ", ".join(
+            f"{self.catalog[it.exercise].name} ({it.phase_in(self.catalog)})" for it in r.items
+        )
+        return (
+            f"Timeline of the routine over {duration_text(self.duration_s)}: "
+            + (phases or "no exercises yet")
+            + ". Bars are coloured by phase."
+        )
+
+    def timeline_svg(self) -> str:
+        """The routine's timeline as an inline <svg> (what the builder shows live)."""
+        from coursekit.plots.timeline import routine_timeline_svg
+
+        r = self.routine
+        title = f"{r.name}: {duration_text(self.duration_s)}" if r.items else r.name
+        return routine_timeline_svg(r, self.catalog, title=title, alt=self.timeline_alt())
 
     def timeline_figure_html(self) -> str:
-        """The routine's timeline, coloured by phase, as an <img> with alt text."""
+        """The routine's timeline, coloured by phase, as an <img> with alt text (matplotlib)."""
         from matplotlib.figure import Figure
 
         from coursekit.plots.timeline import routine_timeline
@@ -822,15 +827,7 @@ class RoutineBuilder(CourseWidget):
         fig = Figure(figsize=(7.0, 1.6 + 0.32 * max(n, 2)), layout="constrained")
         title = f"{_plain(r.name)}: {duration_text(self.duration_s)}" if n else _plain(r.name)
         routine_timeline(r, self.catalog, ax=fig.subplots(), title=title)
-        phases = ", ".join(
-            f"{self.catalog[it.exercise].name} ({it.phase_in(self.catalog)})" for it in r.items
-        )
-        alt = (
-            f"Timeline of the routine over {duration_text(self.duration_s)}: "
-            + (phases or "no exercises yet")
-            + ". Bars are coloured by phase."
-        )
-        return figure_html(fig, alt)
+        return figure_html(fig, self.timeline_alt())
 
     def __repr__(self) -> str:
         r = self.routine
@@ -872,6 +869,7 @@ class WardrobeBuilder(CourseWidget):
     ) -> None:
         super().__init__(layout=w.Layout(width="auto"))
         self.add_class("ck-wardrobe")
+        check_figure_mode(figure)
         if builder is None:
             builder = RoutineBuilder(catalog, figure=figure)
         self.builder = builder
@@ -892,7 +890,7 @@ class WardrobeBuilder(CourseWidget):
         self.add_button.on_click(lambda _b: self.add_current())
         self.table_html = _control(w.HTML(), "ck-wardrobe-table")
         self.week_html = _control(w.HTML(), "ck-week")
-        self.chart_html = _control(w.HTML(), "ck-week-chart")
+        self.chart_html = _control(FigureSlot(figure), "ck-week-chart")
         self.children = (
             w.HTML('<h3 style="margin:4px 0">Your movement wardrobe</h3>'),
             self.add_button,
@@ -901,7 +899,6 @@ class WardrobeBuilder(CourseWidget):
             self.week_html,
             self.chart_html,
         )
-        _track_views(figure, self.chart_html, self._draw_chart)
         self.state.observe(self._render, names=["routines", "days", "anchors"])
         for routine in routines:
             self.put(routine)
@@ -1056,7 +1053,7 @@ class WardrobeBuilder(CourseWidget):
             plan = self.week()
         except CourseKitError as err:
             self.week_html.value = ""
-            self.chart_html.value = ""
+            self.chart_html.show("")
             self.message.show("error", str(err))
             return
         lines = "".join(f"<li>{escape(str(d))}</li>" for d in plan.days)
@@ -1064,25 +1061,23 @@ class WardrobeBuilder(CourseWidget):
             f'<div role="status"><strong>{escape(str(plan).splitlines()[0])}</strong>'
             f'<ul style="font-family:monospace;list-style:none;padding:0;margin:2px 0">{lines}</ul></div>'
         )
-        self._draw_chart()
+        self._draw_chart(plan)
 
-    def _draw_chart(self) -> None:
-        if not (_wants_figure(self._figure, self.chart_html) and self.state.routines):
-            self.chart_html.value = ""
+    def _draw_chart(self, plan: Any) -> None:
+        if not self.state.routines:
+            self.chart_html.show("")
             return
+        kinds = ", ".join(f"{d.day} {d.kind}" for d in plan.days)
+        self.chart_html.update(self._chart, alt=f"Bar chart of minutes of exercise per day; days: {kinds}.")
+
+    def _chart(self) -> Any:
         from matplotlib.figure import Figure
 
         from coursekit.plots.week import week_load
 
-        try:
-            plan = self.week()
-        except CourseKitError:
-            self.chart_html.value = ""
-            return
         fig = Figure(figsize=(7, 3.2), layout="constrained")
         week_load(self.load_table(), ax=fig.subplots())
-        kinds = ", ".join(f"{d.day} {d.kind}" for d in plan.days)
-        self.chart_html.value = figure_html(fig, f"Bar chart of minutes of exercise per day; days: {kinds}.")
+        return fig
 
     def __repr__(self) -> str:
         keys = self.pairs()

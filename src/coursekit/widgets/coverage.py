@@ -19,7 +19,14 @@ from coursekit import enums
 from coursekit.coverage import Coverage, Missing, coverage
 from coursekit.errors import InvalidModel
 from coursekit.routines import Routine
-from coursekit.widgets._base import CourseWidget, MessageArea, escape, figure_html, reports_errors
+from coursekit.widgets._base import (
+    CourseWidget,
+    FigureSlot,
+    MessageArea,
+    check_figure_mode,
+    escape,
+    reports_errors,
+)
 
 if TYPE_CHECKING:
     from coursekit.catalog import Catalog
@@ -48,9 +55,10 @@ class CoverageExplorer(CourseWidget):
         exercises: Iterable[str] = (),
         *,
         routines: Mapping[str, Routine] | None = None,
-        figure: bool = True,
+        figure: bool | str = "auto",
     ) -> None:
         super().__init__(layout=w.Layout(width="auto"))
+        check_figure_mode(figure)
         if catalog is None:
             from coursekit.catalog import load_catalog
 
@@ -61,7 +69,6 @@ class CoverageExplorer(CourseWidget):
             routines = load_example_routines(catalog)
         self.catalog = catalog
         self.routines = dict(routines)
-        self._figure = figure
         self._syncing = False
         self.message = MessageArea()
         ordered = sorted(catalog, key=lambda ex: (enums.FAMILIES.index(ex.family), ex.name))
@@ -86,7 +93,7 @@ class CoverageExplorer(CourseWidget):
         )
         self.clear_button.on_click(lambda _b: self.set_exercises([]))
         self.missing_html = w.HTML()
-        self.picture = w.HTML()
+        self.picture = FigureSlot(figure)
         self.state = CoverageState()
         self.state.observe(self._render, names=["exercises"])
         self.children = (
@@ -174,20 +181,13 @@ class CoverageExplorer(CourseWidget):
             f"<p style='margin:2px 0'><strong>Missing families:</strong> {escape(fams)}</p>"
             f"<p style='margin:2px 0'><strong>Missing regions:</strong> {escape(regs)}</p>{note}"
         )
-        if self._figure:
-            from matplotlib.figure import Figure
-
-            from coursekit.plots.coverage import coverage_chart
-
-            fig = Figure(figsize=(7, 5.6), layout="constrained")
-            coverage_chart(cov, ax=fig.subplots())
-            self.picture.value = figure_html(
-                fig,
-                alt=(
-                    f"Bar chart of items per movement family and body region for {cov.items} exercises. "
-                    f"Missing families: {fams}. Missing regions: {regs}."
-                ),
-            )
+        self.picture.update(
+            lambda: _figure(cov),
+            alt=(
+                f"Bar chart of items per movement family and body region for {cov.items} exercises. "
+                f"Missing families: {fams}. Missing regions: {regs}."
+            ),
+        )
 
     def __repr__(self) -> str:
         miss = self.missing()
@@ -196,3 +196,13 @@ class CoverageExplorer(CourseWidget):
             f"CoverageExplorer({n} exercise{'s' if n != 1 else ''}, {f} famil{'ies' if f != 1 else 'y'}, "
             f"{r} region{'s' if r != 1 else ''} missing)"
         )
+
+
+def _figure(cov: Coverage) -> Any:
+    from matplotlib.figure import Figure
+
+    from coursekit.plots.coverage import coverage_chart
+
+    fig = Figure(figsize=(7, 5.6), layout="constrained")
+    coverage_chart(cov, ax=fig.subplots())
+    return fig

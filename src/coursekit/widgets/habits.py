@@ -32,7 +32,14 @@ from coursekit.habits import (
     check_anchors,
     pack_micro_sessions,
 )
-from coursekit.widgets._base import CourseWidget, TextMessage, escape, figure_html, reports_errors
+from coursekit.widgets._base import (
+    CourseWidget,
+    FigureSlot,
+    TextMessage,
+    check_figure_mode,
+    escape,
+    reports_errors,
+)
 
 __all__ = ["HabitPlanner"]
 
@@ -67,11 +74,11 @@ class HabitPlanner(CourseWidget):
         anchors: Iterable[str] = (),
         budget: int = 15,
         log: Iterable[tuple[date | str, float]] = (),
-        figure: bool = True,
+        figure: bool | str = "auto",
     ) -> None:
         super().__init__(layout=w.Layout(width="auto"))
+        check_figure_mode(figure)
         self.routines = dict(EXAMPLE_MICRO_SESSIONS if routines is None else routines)
-        self.show_figure = figure
         self._syncing = False
         self._log = list(log)
         self.message = TextMessage()
@@ -102,7 +109,7 @@ class HabitPlanner(CourseWidget):
         self.budget_slider.observe(lambda c: self._from_control(self.set_budget, c["new"]), names="value")
         self.plan_html = w.HTML()
         self.adherence_html = w.HTML()
-        self.figure = w.HTML()
+        self.figure = FigureSlot(figure)
         self.children = (
             w.HTML(
                 '<h4 style="margin:4px 0">Habit-anchor planner</h4>'
@@ -210,24 +217,27 @@ class HabitPlanner(CourseWidget):
         )
         a = h.adherence
         self.adherence_html.value = f"<p><b>Adherence</b>: {escape(a.message)}</p>"
-        if self.show_figure and a.weeks:
-            from matplotlib.figure import Figure
-
-            from coursekit.plots.habits import adherence as draw
-
-            fig = Figure(figsize=(10.0, 3.2), layout="constrained")
-            left, right = fig.subplots(1, 2)
-            draw(a, ax=left, view="days")
-            draw(a, ax=right, view="minutes")
+        if a.weeks:
             days = ", ".join(f"{w.week} {w.days} days" for w in a.weeks)
-            self.figure.value = figure_html(
-                fig,
-                f"Adherence chart: days practised per week against a "
-                f"target of 5 ({days}); minutes per practised day "
-                "against 10 to 20.",
+            self.figure.update(
+                lambda: _figure(a),
+                alt=(
+                    f"Adherence chart: days practised per week against a "
+                    f"target of 5 ({days}); minutes per practised day "
+                    "against 10 to 20."
+                ),
             )
-        elif not a.weeks:
-            self.figure.value = "<p><i>No practice logged yet, so no chart.</i></p>"
+        else:
+            self.figure.show("<p><i>No practice logged yet, so no chart.</i></p>")
+
+    @property
+    def show_figure(self) -> bool | str:
+        """When the figure is drawn: True, False or "auto" (while a browser shows it)."""
+        return self.figure.mode
+
+    @show_figure.setter
+    def show_figure(self, mode: bool | str) -> None:
+        self.figure.mode = mode
 
     def __repr__(self) -> str:
         p = self.plan
@@ -236,3 +246,15 @@ class HabitPlanner(CourseWidget):
             f"HabitPlanner({n} anchor{'s' if n != 1 else ''}, {p.budget_min} min budget: "
             f"{len(p.sessions)} micro-session{'s' if len(p.sessions) != 1 else ''}, {p.minutes:g} min)"
         )
+
+
+def _figure(a: Adherence) -> Any:
+    from matplotlib.figure import Figure
+
+    from coursekit.plots.habits import adherence as draw
+
+    fig = Figure(figsize=(10.0, 3.2), layout="constrained")
+    left, right = fig.subplots(1, 2)
+    draw(a, ax=left, view="days")
+    draw(a, ax=right, view="minutes")
+    return fig

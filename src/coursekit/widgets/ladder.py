@@ -25,9 +25,10 @@ from coursekit.progression import ACTIONS, Proposal, propose
 from coursekit.routines import RoutineItem
 from coursekit.widgets._base import (
     CourseWidget,
+    FigureSlot,
     TextMessage,
+    check_figure_mode,
     escape,
-    figure_html,
     pain_slider,
     reports_errors,
 )
@@ -56,13 +57,13 @@ class LadderExplorer(CourseWidget):
     """An exercise's ladder, and the next small step from a next-step decision."""
 
     def __init__(
-        self, catalog: Catalog | None = None, exercise_id: str = "dead-bug", *, figure: bool = True
+        self, catalog: Catalog | None = None, exercise_id: str = "dead-bug", *, figure: bool | str = "auto"
     ) -> None:
         super().__init__(layout=w.Layout(width="auto"))
+        check_figure_mode(figure)
         self.catalog = catalog if catalog is not None else load_catalog()
         if exercise_id not in self.catalog:
             raise InvalidModel(f"LadderExplorer: {exercise_id!r} is not in the catalog")
-        self.show_figure = figure
         self._syncing = False
         self._drawn: str | None = None
         self.message = TextMessage()
@@ -110,7 +111,7 @@ class LadderExplorer(CourseWidget):
         self.ladder_html = w.HTML()
         self.item_html = w.HTML()
         self.proposal_html = w.HTML()
-        self.figure = w.HTML()
+        self.figure = FigureSlot(figure)
         self.state = ExplorerState(position=Position(self._default_item(exercise_id)))
         self.children = (
             w.HTML('<h4 style="margin:4px 0">Progression ladder explorer</h4>'),
@@ -248,20 +249,35 @@ class LadderExplorer(CourseWidget):
                 f"</b> ({escape(p.kind)}{'' if p.axis is None else ', ' + escape(p.axis) + ' axis'}): "
                 f"{escape(p.explanation)}</div>"
             )
-        if self.show_figure and self._drawn != item.exercise:  # redraw only when the rung changes
+        if self._drawn != item.exercise:  # redraw only when the rung changes
             self._drawn = item.exercise
-            from matplotlib.figure import Figure
-
-            from coursekit.plots.ladders import ladder, ladder_layout
-
-            levels = 1 + max(ladder_layout(self.catalog, item.exercise).level.values())
-            fig = Figure(figsize=(8.0, max(3.0, 0.9 * levels + 1.0)), layout="constrained")
-            ladder(self.catalog, item.exercise, ax=fig.subplots(), current=item.exercise)
-            self.figure.value = figure_html(
-                fig,
-                f"Progression ladder of {ex.name}, current rung "
-                f"highlighted, {len(self.catalog.ladder(item.exercise))} rungs.",
+            self.figure.update(
+                lambda: _figure(self.catalog, item.exercise),
+                alt=(
+                    f"Progression ladder of {ex.name}, current rung "
+                    f"highlighted, {len(self.catalog.ladder(item.exercise))} rungs."
+                ),
             )
+
+    @property
+    def show_figure(self) -> bool | str:
+        """When the figure is drawn: True, False or "auto" (while a browser shows it)."""
+        return self.figure.mode
+
+    @show_figure.setter
+    def show_figure(self, mode: bool | str) -> None:
+        self.figure.mode = mode
 
     def __repr__(self) -> str:
         return f"LadderExplorer({self.exercise!r}, {len(self.catalog.ladder(self.exercise))} rungs)"
+
+
+def _figure(catalog: Catalog, exercise_id: str) -> Any:
+    from matplotlib.figure import Figure
+
+    from coursekit.plots.ladders import ladder, ladder_layout
+
+    levels = 1 + max(ladder_layout(catalog, exercise_id).level.values())
+    fig = Figure(figsize=(8.0, max(3.0, 0.9 * levels + 1.0)), layout="constrained")
+    ladder(catalog, exercise_id, ax=fig.subplots(), current=exercise_id)
+    return fig

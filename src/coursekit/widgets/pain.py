@@ -23,9 +23,10 @@ from coursekit.pain import HEURISTIC_NOTE, Step, check_score, next_step, pain_zo
 from coursekit.plots._style import ZONE_COLOURS
 from coursekit.widgets._base import (
     CourseWidget,
+    FigureSlot,
     MessageArea,
+    check_figure_mode,
     escape,
-    figure_html,
     pain_slider,
     reports_errors,
 )
@@ -84,13 +85,13 @@ class PainTrafficLight(CourseWidget):
         baseline: int = 2,
         clean: bool = True,
         *,
-        figure: bool = True,
+        figure: bool | str = "auto",
     ) -> None:
         super().__init__(layout=w.Layout(width="auto"))
+        check_figure_mode(figure)
         self.state = LightState(
             reading=Reading(during=during, next_morning=next_morning, baseline=baseline, clean=clean)
         )
-        self.show_figure = figure
         self.message = MessageArea()
         self.during_slider = pain_slider(during, "Pain during the exercise (0-10):")
         self.morning_slider = pain_slider(next_morning, "Pain the next morning (0-10):")
@@ -104,7 +105,7 @@ class PainTrafficLight(CourseWidget):
         self.clean_box.observe(lambda c: self.set(clean=c["new"]), names="value")
         self.light = w.HTML()
         self.advice = w.HTML()
-        self.figure = w.HTML()
+        self.figure = FigureSlot(figure)
         self.children = (
             w.HTML('<h4 style="margin:4px 0">Pain-monitoring traffic light</h4>'),
             self.during_slider,
@@ -176,8 +177,16 @@ class PainTrafficLight(CourseWidget):
             f'<p style="margin:4px 0"><strong>{arrow} Next step: {escape(name)}.</strong> '
             f"{escape(step.reason)}</p>"
         )
-        if self.show_figure:
-            self.figure.value = _figure(r)
+        self.figure.update(lambda: _figure(r), alt=_alt(r))
+
+    @property
+    def show_figure(self) -> bool | str:
+        """When the figure is drawn: True, False or "auto" (while a browser shows it)."""
+        return self.figure.mode
+
+    @show_figure.setter
+    def show_figure(self, mode: bool | str) -> None:
+        self.figure.mode = mode
 
     def __repr__(self) -> str:
         r = self.state.reading
@@ -187,7 +196,14 @@ class PainTrafficLight(CourseWidget):
         )
 
 
-def _figure(r: Reading) -> str:
+def _alt(r: Reading) -> str:
+    return (
+        f"Pain scale from 0 to 10 in three zones; pain during the exercise {r.during} "
+        f"({r.zone}) and next-morning pain {r.next_morning} are marked."
+    )
+
+
+def _figure(r: Reading) -> Any:
     from matplotlib.figure import Figure
 
     from coursekit.plots.pain import pain_zones
@@ -200,8 +216,4 @@ def _figure(r: Reading) -> str:
         ax=fig.subplots(),
         title="Where your scores sit on the 0-10 scale",
     )
-    alt = (
-        f"Pain scale from 0 to 10 in three zones; pain during the exercise {r.during} "
-        f"({r.zone}) and next-morning pain {r.next_morning} are marked."
-    )
-    return figure_html(fig, alt)
+    return fig

@@ -24,9 +24,10 @@ from coursekit.effort import SetAdvice, clean_set, reps_in_reserve
 from coursekit.errors import InvalidModel
 from coursekit.widgets._base import (
     CourseWidget,
+    FigureSlot,
     MessageArea,
+    check_figure_mode,
     escape,
-    figure_html,
     message_html,
     reports_errors,
 )
@@ -76,8 +77,15 @@ class SetState(traitlets.HasTraits):
 class CleanRepExplorer(CourseWidget):
     """Mark each rep of a set clean or frayed; see the stop point, clean reps and reserve."""
 
-    def __init__(self, reps: Sequence[bool | str] | None = None, *, effort: int | None = None) -> None:
+    def __init__(
+        self,
+        reps: Sequence[bool | str] | None = None,
+        *,
+        effort: int | None = None,
+        figure: bool | str = "auto",
+    ) -> None:
         super().__init__(layout=w.Layout(width="auto"))
+        check_figure_mode(figure)
         self.state = SetState(reps=(True,) * 8)
         self.message = MessageArea()
         self.halt_notice = w.HTML()
@@ -101,7 +109,7 @@ class CleanRepExplorer(CourseWidget):
         self.effort_choice.observe(self._on_effort, names="value")
         self.rep_buttons = w.HBox(layout=w.Layout(flex_flow="row wrap"))
         self.summary_html = w.HTML()
-        self.figure = w.HTML()
+        self.figure = FigureSlot(figure)
         self.children = (
             self.halt_notice,
             w.HTML(
@@ -199,10 +207,6 @@ class CleanRepExplorer(CourseWidget):
         return button
 
     def _render(self, change: Any = None) -> None:
-        from matplotlib.figure import Figure
-
-        from coursekit.plots.reps import rep_quality
-
         reps = self.state.reps
         self._syncing = True
         try:
@@ -217,13 +221,11 @@ class CleanRepExplorer(CourseWidget):
             "<br>".join(escape(line) for line in text.splitlines()),
             escaped=True,
         )
-        fig = Figure(figsize=(6.5, 3.2), layout="constrained")
-        rep_quality(reps, advice=advice, ax=fig.subplots())
         alt = (
             f"Bar chart of {advice.total_reps} reps: {advice.stop_after} clean before the stop line, "
             f"{advice.extra_reps} after it."
         )
-        self.figure.value = figure_html(fig, alt)
+        self.figure.update(lambda: _figure(reps, advice), alt=alt)
         self.halt_notice.value = (
             message_html(
                 "stop", "The course is halted by a red-flag answer: get medical care before exercising."
@@ -236,3 +238,13 @@ class CleanRepExplorer(CourseWidget):
         advice = self.advice
         effort = "" if self.state.effort is None else f", effort {self.state.effort}"
         return f"CleanRepExplorer({advice.total_reps} reps{effort}: stop after {advice.stop_after})"
+
+
+def _figure(reps: Sequence[bool | str], advice: SetAdvice) -> Any:
+    from matplotlib.figure import Figure
+
+    from coursekit.plots.reps import rep_quality
+
+    fig = Figure(figsize=(6.5, 3.2), layout="constrained")
+    rep_quality(reps, advice=advice, ax=fig.subplots())
+    return fig

@@ -28,7 +28,14 @@ from coursekit.rotation import (
     check_days,
     weekly_rotation,
 )
-from coursekit.widgets._base import CourseWidget, TextMessage, escape, figure_html, reports_errors
+from coursekit.widgets._base import (
+    CourseWidget,
+    FigureSlot,
+    TextMessage,
+    check_figure_mode,
+    escape,
+    reports_errors,
+)
 
 __all__ = ["RotationPlanner"]
 
@@ -63,13 +70,13 @@ class RotationPlanner(CourseWidget):
         *,
         days: Iterable[str] = DEFAULT_DAYS,
         per_day: int = 3,
-        figure: bool = True,
+        figure: bool | str = "auto",
     ) -> None:
         super().__init__(layout=w.Layout(width="auto"))
+        check_figure_mode(figure)
         self.catalog = catalog if catalog is not None else load_catalog()
         if capsule is None:
             capsule = [i for i in DEFAULT_CAPSULE if i in self.catalog]
-        self.show_figure = figure
         self._syncing = False
         self.message = TextMessage()
         self.state = PlannerState(rotation=weekly_rotation(capsule, self.catalog, days=days, per_day=per_day))
@@ -102,7 +109,7 @@ class RotationPlanner(CourseWidget):
         self.per_day_slider.observe(lambda c: self._from_control(self.set_per_day, c["new"]), names="value")
         self.table = w.HTML()
         self.summary = w.HTML()
-        self.figure = w.HTML()
+        self.figure = FigureSlot(figure)
         self.children = (
             w.HTML('<h4 style="margin:4px 0">Weekly rotation of a capsule collection</h4>'),
             self.capsule_select,
@@ -205,20 +212,33 @@ class RotationPlanner(CourseWidget):
             for d in r.days
         )
         self.table.value = f"<table><caption>Rotation of the week</caption>{head}{rows}</table>"
-        if self.show_figure:
-            from matplotlib.figure import Figure
+        self.figure.update(
+            lambda: _figure(r),
+            alt=f"Grid of {len(r.days)} training days by {len(r.families)} movement families; {v}",
+        )
 
-            from coursekit.plots.rotation import rotation_grid
+    @property
+    def show_figure(self) -> bool | str:
+        """When the figure is drawn: True, False or "auto" (while a browser shows it)."""
+        return self.figure.mode
 
-            fig = Figure(
-                figsize=(max(5.0, 1.3 * len(r.days) + 2.5), max(2.5, 0.55 * len(r.families) + 1.2)),
-                layout="constrained",
-            )
-            rotation_grid(r, ax=fig.subplots())
-            self.figure.value = figure_html(
-                fig, f"Grid of {len(r.days)} training days by {len(r.families)} movement families; {v}"
-            )
+    @show_figure.setter
+    def show_figure(self, mode: bool | str) -> None:
+        self.figure.mode = mode
 
     def __repr__(self) -> str:
         r = self.rotation
         return f"RotationPlanner({len(r.capsule)} exercises, {len(r.days)} days, {len(r.families)} families)"
+
+
+def _figure(r: Rotation) -> Any:
+    from matplotlib.figure import Figure
+
+    from coursekit.plots.rotation import rotation_grid
+
+    fig = Figure(
+        figsize=(max(5.0, 1.3 * len(r.days) + 2.5), max(2.5, 0.55 * len(r.families) + 1.2)),
+        layout="constrained",
+    )
+    rotation_grid(r, ax=fig.subplots())
+    return fig

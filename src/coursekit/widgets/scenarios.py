@@ -31,7 +31,14 @@ from coursekit.scenarios import (
     match_exercises,
     pattern_choices,
 )
-from coursekit.widgets._base import CourseWidget, TextMessage, escape, figure_html, reports_errors
+from coursekit.widgets._base import (
+    CourseWidget,
+    FigureSlot,
+    TextMessage,
+    check_figure_mode,
+    escape,
+    reports_errors,
+)
 
 __all__ = ["ScenarioMatcher"]
 
@@ -61,9 +68,10 @@ class ScenarioMatcher(CourseWidget):
         scenario_id: str | None = None,
         *,
         scenarios: tuple[Scenario, ...] | None = None,
-        figure: bool = True,
+        figure: bool | str = "auto",
     ) -> None:
         super().__init__(layout=w.Layout(width="auto"))
+        check_figure_mode(figure)
         self.catalog = catalog if catalog is not None else load_catalog()
         self.scenarios = load_scenarios() if scenarios is None else tuple(scenarios)
         first = self.scenarios[0] if scenario_id is None else get_scenario(scenario_id, self.scenarios)
@@ -87,7 +95,7 @@ class ScenarioMatcher(CourseWidget):
         self.check_button.on_click(lambda _b: self.answer(self.pattern_choice.value))
         self.feedback = w.HTML()
         self.exercises_html = w.HTML()
-        self.figure = w.HTML()
+        self.figure = FigureSlot(figure)
         self.children = (
             w.HTML('<h4 style="margin:4px 0">Daily-life scenario → movement pattern</h4>'),
             self.scenario_menu,
@@ -101,8 +109,10 @@ class ScenarioMatcher(CourseWidget):
         )
         self.state.observe(self._render, names=["matching"])
         self._render()
-        if figure:
-            self._draw_figure()
+        # The chart is of the whole catalog: drawn once (for the first view, in "auto").
+        self.figure.update(
+            self._draw_figure, alt="Bar chart: how many catalog exercises rehearse each daily task."
+        )
 
     # -- controller
 
@@ -191,16 +201,14 @@ class ScenarioMatcher(CourseWidget):
             f"({len(found)} in the catalog; its main pattern first, then easiest first):</p><ol>{rows}</ol>"
         )
 
-    def _draw_figure(self) -> None:
+    def _draw_figure(self) -> Any:
         from matplotlib.figure import Figure
 
         from coursekit.plots.scenarios import transfer_coverage
 
         fig = Figure(figsize=(7.0, 3.6), layout="constrained")
         transfer_coverage(self.catalog, ax=fig.subplots())
-        self.figure.value = figure_html(
-            fig, "Bar chart: how many catalog exercises rehearse each daily task."
-        )
+        return fig
 
     def __repr__(self) -> str:
         r = self.result

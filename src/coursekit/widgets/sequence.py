@@ -18,7 +18,14 @@ import traitlets
 from coursekit.critique import Finding, critique, format_findings
 from coursekit.errors import InvalidModel
 from coursekit.routines import Routine
-from coursekit.widgets._base import CourseWidget, MessageArea, escape, figure_html, reports_errors
+from coursekit.widgets._base import (
+    CourseWidget,
+    FigureSlot,
+    MessageArea,
+    check_figure_mode,
+    escape,
+    reports_errors,
+)
 
 if TYPE_CHECKING:
     from coursekit.catalog import Catalog
@@ -38,13 +45,13 @@ class OrdererState(traitlets.HasTraits):
 class SessionOrderer(CourseWidget):
     """A routine's items with Up / Down buttons, its live critique and its phase strip."""
 
-    def __init__(self, routine: Routine, catalog: Catalog, *, figure: bool = True) -> None:
+    def __init__(self, routine: Routine, catalog: Catalog, *, figure: bool | str = "auto") -> None:
         super().__init__(layout=w.Layout(width="auto"))
+        check_figure_mode(figure)
         if not isinstance(routine, Routine):
             raise InvalidModel(f"SessionOrderer needs a Routine, got {type(routine).__name__}")
         routine.check(catalog)
         self.catalog = catalog
-        self.show_figure = figure
         self.state = OrdererState(routine=routine)
         self.message = MessageArea()
         # Rows are fixed (one per position); their labels and button descriptions follow the items.
@@ -58,7 +65,7 @@ class SessionOrderer(CourseWidget):
             self.rows.append((label, up, down))
         self.title = w.HTML()
         self.findings_html = w.HTML()
-        self.figure = w.HTML()
+        self.figure = FigureSlot(figure)
         self.children = (
             self.title,
             w.VBox([w.HBox(list(row), layout=w.Layout(align_items="center")) for row in self.rows]),
@@ -145,8 +152,16 @@ class SessionOrderer(CourseWidget):
             f'<div role="status" aria-live="polite"><p style="margin:4px 0"><strong>Critique '
             f"({len(findings)} finding{'' if len(findings) == 1 else 's'})</strong></p>{body}</div>"
         )
-        if self.show_figure:
-            self.figure.value = _figure(r, self.catalog)
+        self.figure.update(lambda: _figure(r, self.catalog), alt=_alt(r, self.catalog))
+
+    @property
+    def show_figure(self) -> bool | str:
+        """When the phase strip is drawn: True, False or "auto" (while a browser shows it)."""
+        return self.figure.mode
+
+    @show_figure.setter
+    def show_figure(self, mode: bool | str) -> None:
+        self.figure.mode = mode
 
     def __repr__(self) -> str:
         r = self.state.routine
@@ -154,7 +169,15 @@ class SessionOrderer(CourseWidget):
         return f"SessionOrderer({r.name!r}, {len(r.items)} items, {n} finding{'' if n == 1 else 's'})"
 
 
-def _figure(routine: Routine, catalog: Catalog) -> str:
+def _alt(routine: Routine, catalog: Catalog) -> str:
+    order = ", ".join(
+        f"{ex.name} ({it.phase_in(catalog)})"
+        for it, ex in zip(routine.items, routine.exercises_in(catalog), strict=True)
+    )
+    return f"Phase strip of {routine.name}, in order: {order}."
+
+
+def _figure(routine: Routine, catalog: Catalog) -> Any:
     from matplotlib.figure import Figure
 
     from coursekit.plots.sequence import phase_strip
@@ -164,8 +187,4 @@ def _figure(routine: Routine, catalog: Catalog) -> str:
     # Fixed margins instead of a layout engine: several times faster on every redraw.
     fig.subplots_adjust(left=0.6 / width, right=1 - 1.5 / width, bottom=0.22, top=0.86)
     phase_strip(routine, catalog, ax=fig.subplots())
-    order = ", ".join(
-        f"{ex.name} ({it.phase_in(catalog)})"
-        for it, ex in zip(routine.items, routine.exercises_in(catalog), strict=True)
-    )
-    return figure_html(fig, f"Phase strip of {routine.name}, in order: {order}.")
+    return fig

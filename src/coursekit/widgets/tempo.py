@@ -16,7 +16,14 @@ import traitlets
 
 from coursekit.errors import InvalidModel
 from coursekit.tempo import LEGEND, Tempo
-from coursekit.widgets._base import CourseWidget, MessageArea, escape, figure_html, reports_errors
+from coursekit.widgets._base import (
+    CourseWidget,
+    FigureSlot,
+    MessageArea,
+    check_figure_mode,
+    escape,
+    reports_errors,
+)
 
 __all__ = ["TempoExplorer"]
 
@@ -54,11 +61,16 @@ class TempoExplorer(CourseWidget):
     """
 
     def __init__(
-        self, tempo: Tempo | str = "3-1-2-0", reps: int = 8, *, per_side: bool = False, figure: bool = True
+        self,
+        tempo: Tempo | str = "3-1-2-0",
+        reps: int = 8,
+        *,
+        per_side: bool = False,
+        figure: bool | str = "auto",
     ) -> None:
         super().__init__(layout=w.Layout(width="auto"))
+        check_figure_mode(figure)
         self.state = TempoState(tempo=Tempo.parse(tempo), reps=8, per_side=bool(per_side))
-        self._figure = figure
         self.message = _Messages()
         self.tempo_text = w.Text(
             value=str(self.state.tempo),
@@ -78,7 +90,7 @@ class TempoExplorer(CourseWidget):
             style=_INITIAL,
         )
         self.numbers = w.HTML()
-        self.picture = w.HTML()
+        self.picture = FigureSlot(figure)
         self._syncing = False  # True while the view writes back to its own controls
         self.tempo_text.observe(lambda ch: self._from_control(self.set_tempo, ch), names="value")
         self.reps_slider.observe(lambda ch: self._from_control(self.set_reps, ch), names="value")
@@ -173,22 +185,26 @@ class TempoExplorer(CourseWidget):
     def _render(self, change: dict[str, Any] | None = None) -> None:
         rows = "".join(f"<li><strong>{escape(k)}:</strong> {escape(v)}</li>" for k, v in self._lines())
         self.numbers.value = f'<ul style="margin:4px 0 4px 1.2em;padding:0">{rows}</ul>'
-        if self._figure:
-            from matplotlib.figure import Figure
-
-            from coursekit.plots.timeline import tempo_timeline
-
-            fig = Figure(figsize=(7, 2.4 if self.state.per_side else 1.9), layout="constrained")
-            tempo_timeline(self.state.tempo, self.state.reps, per_side=self.state.per_side, ax=fig.subplots())
-            self.picture.value = figure_html(
-                fig,
-                alt=(
-                    f"Timeline of one set at tempo {self.state.tempo}: {self.state.reps} repetitions, "
-                    f"each split into lowering, bottom pause, lifting and top pause; "
-                    f"{self.time_under_tension:g} seconds under tension."
-                ),
-            )
+        tempo, reps, per_side = self.state.tempo, self.state.reps, self.state.per_side
+        self.picture.update(
+            lambda: _figure(tempo, reps, per_side),
+            alt=(
+                f"Timeline of one set at tempo {tempo}: {reps} repetitions, "
+                f"each split into lowering, bottom pause, lifting and top pause; "
+                f"{self.time_under_tension:g} seconds under tension."
+            ),
+        )
 
     def __repr__(self) -> str:
         sides = " per side" if self.state.per_side else ""
         return f"TempoExplorer({self.state.tempo} × {self.state.reps}{sides} = {self.time_under_tension:g} s)"
+
+
+def _figure(tempo: Tempo, reps: int, per_side: bool) -> Any:
+    from matplotlib.figure import Figure
+
+    from coursekit.plots.timeline import tempo_timeline
+
+    fig = Figure(figsize=(7, 2.4 if per_side else 1.9), layout="constrained")
+    tempo_timeline(tempo, reps, per_side=per_side, ax=fig.subplots())
+    return fig

@@ -30,7 +30,14 @@ from coursekit.planner import (
     weekly_load,
 )
 from coursekit.routines import Routine
-from coursekit.widgets._base import CourseWidget, MessageArea, escape, figure_html, reports_errors
+from coursekit.widgets._base import (
+    CourseWidget,
+    FigureSlot,
+    MessageArea,
+    check_figure_mode,
+    escape,
+    reports_errors,
+)
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -99,9 +106,10 @@ class WeekPlanner(CourseWidget):
         *,
         days: Sequence[str] = DEFAULT_DAYS,
         anchors: Mapping[str, str] | None = None,
-        figure: bool = True,
+        figure: bool | str = "auto",
     ) -> None:
         super().__init__(layout=w.Layout(width="auto"))
+        check_figure_mode(figure)
         if catalog is None:
             from coursekit.catalog import load_catalog
 
@@ -112,7 +120,6 @@ class WeekPlanner(CourseWidget):
             wardrobe = Wardrobe(routines=tuple(wardrobe))
         self.catalog = catalog
         self.wardrobe = wardrobe
-        self._figure = figure
         clean_days = weekdays(days)
         clean_anchors = {k: v.strip() for k, v in dict(anchors or {}).items() if v and v.strip()}
         self._plan = self._make(clean_days, clean_anchors, ())  # raises on a bad start
@@ -161,7 +168,7 @@ class WeekPlanner(CourseWidget):
         )
         self.restore_button.on_click(lambda _b: self.restore())
         self.schedule = w.HTML()
-        self.picture = w.HTML()
+        self.picture = FigureSlot(figure)
         self.state.observe(self._render, names=["choices"])
         self.children = (
             w.HTML(
@@ -316,21 +323,23 @@ class WeekPlanner(CourseWidget):
         finally:
             self._syncing = False
         self.schedule.value = self.schedule_html()
-        if self._figure:
-            from matplotlib.figure import Figure
+        kinds = ", ".join(f"{d.day} {d.kind}" for d in self._plan.days)
+        self.picture.update(
+            self._figure_of_week,
+            alt=(
+                f"Bar chart of minutes of exercise per day, {self.minutes:.0f} minutes in the week; "
+                f"days: {kinds}."
+            ),
+        )
 
-            from coursekit.plots.week import week_load
+    def _figure_of_week(self) -> Any:
+        from matplotlib.figure import Figure
 
-            fig = Figure(figsize=(7, 3.2), layout="constrained")
-            week_load(self.table(), ax=fig.subplots())
-            kinds = ", ".join(f"{d.day} {d.kind}" for d in self._plan.days)
-            self.picture.value = figure_html(
-                fig,
-                alt=(
-                    f"Bar chart of minutes of exercise per day, {self.minutes:.0f} minutes in the week; "
-                    f"days: {kinds}."
-                ),
-            )
+        from coursekit.plots.week import week_load
+
+        fig = Figure(figsize=(7, 3.2), layout="constrained")
+        week_load(self.table(), ax=fig.subplots())
+        return fig
 
     def __repr__(self) -> str:
         n = self.training_days

@@ -11,6 +11,7 @@ import pytest
 from coursekit.errors import JournalError
 from coursekit.gradebook import CSV_COLUMNS, GradeRow, GradeRows, gradebook, write_csv
 from coursekit.journal import Journal
+from coursekit.review import quiz_scores
 
 T0 = datetime(2025, 3, 3, 9, 0, tzinfo=timezone.utc)
 
@@ -103,6 +104,22 @@ def test_gradebook_reads_a_journal_a_learner_has_open(tmp_path):
         [row] = gradebook([path])
         assert (row.learner, row.quiz, row.best) == ("Zoe", "01", 1.0)
         live.record_attempt("01", "q2", 1, True, "certain", when=T0)  # kernel still writes
+
+
+def test_scores_equal_the_python_run_scores_with_partial_credit_and_retries(tmp_path):
+    # The gradebook reads Journal.quiz_scores (aggregated in SQLite): the same values as
+    # review.quiz_scores over every attempt, including partial credit and a retried question.
+    path = tmp_path / "yan" / "journal.sqlite3"
+    answers = [("r1", "c", 0.1), ("r1", "b", 0.2), ("r1", "a", 0.3), ("r2", "a", 1.0), ("r2", "a", 0.0)]
+    answers += [("r3", "a", 1.0), ("r3", "b", 0.0), ("r3", "c", 1.0)]
+    with Journal.open(path) as j:
+        for i, (run, question, score) in enumerate(answers):
+            j.record_attempt("01", question, i, score == 1.0, "certain", score=score, run=run, when=T0)
+        expected = quiz_scores(j.attempts())
+    [row] = gradebook([path])
+    [score] = expected
+    assert (row.runs, row.best, row.last, row.last_attempt) == (3, score.best, score.last, T0.date())
+    assert (row.best, row.last) == (2 / 3, 2 / 3)
 
 
 def test_an_iterable_such_as_a_progress_bar_is_read_once(classroom):

@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import io
+from datetime import datetime, timezone
 
 import pytest
 from pypdf import PdfReader
 
+from coursekit import handouts
+from coursekit.errors import InvalidModel
 from coursekit.handouts import (
     SAFETY,
     confined_path,
     routine_card_html,
+    routine_card_pdf,
     slugify,
+    timeline_png,
     write_principle_sheet,
     write_routine_card,
 )
@@ -23,7 +29,7 @@ XSS = "<img src=x onerror=alert(1)>"
 
 
 def pdf_text(path) -> tuple[int, str]:
-    reader = PdfReader(str(path))
+    reader = PdfReader(path if isinstance(path, io.BytesIO) else str(path))
     return len(reader.pages), " ".join(" ".join((page.extract_text() or "").split()) for page in reader.pages)
 
 
@@ -86,14 +92,82 @@ def test_principle_sheets_name_title_objectives_and_references(built):
         assert "Learning objectives" in html and "@page" in html
 
 
-def test_a_long_routine_still_fits_one_page(catalog, tmp_path):
+def _long_routine(catalog, n: int = 24) -> Routine:
     routine = Routine.empty("Everything at once")
-    for exercise in list(catalog)[:24]:
+    for exercise in list(catalog)[:n]:
         routine = routine.add(exercise)
+    return routine
+
+
+def test_a_long_routine_still_fits_one_page(catalog, tmp_path):
+    routine = _long_routine(catalog)
     card = write_routine_card(routine, catalog, tmp_path)
     pages, text = pdf_text(card.pdf)
     assert pages == 1 and card.pages == 1
     assert catalog[routine.items[-1].exercise].name in text and "Stop and seek care if" in text
+
+
+def _count_calls(monkeypatch, owner, name: str) -> list[object]:
+    calls: list[object] = []
+    real = getattr(owner, name)
+
+    def counting(*args, **kwargs):
+        calls.append(args)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(owner, name, counting)
+    return calls
+
+
+def test_a_card_draws_its_timeline_once_for_both_files(catalog, tmp_path, monkeypatch):
+    routine = load_example_routines(catalog)["morning-flow"]
+    png = timeline_png(routine, catalog)
+    drawn = _count_calls(monkeypatch, handouts, "timeline_png")
+    card = write_routine_card(routine, catalog, tmp_path)
+    assert len(drawn) == 1
+    assert base64.b64encode(png).decode("ascii") in card.html.read_text(encoding="utf-8")
+    # A timeline given to either function is used as it is, not drawn again.
+    assert routine_card_html(routine, catalog, png=png) == card.html.read_text(encoding="utf-8")
+    assert pdf_text(io.BytesIO(routine_card_pdf(routine, catalog, png=png))) == pdf_text(card.pdf)
+    assert len(drawn) == 1
+    assert "data:image/png" not in routine_card_html(routine, catalog, figure=False, png=png)
+
+
+@pytest.mark.parametrize("n", [1, 24, 40])
+def test_layout_attempts_read_the_fonts_once_and_pick_what_fresh_documents_would(catalog, monkeypatch, n):
+    from fpdf import FPDF
+
+    routine = _long_routine(catalog, n)
+    png = timeline_png(routine, catalog)
+    real_new = handouts._Blank.new
+
+    def dated_blank():  # the same creation date in every document: the bytes can be compared
+        blank = real_new()
+        blank.pdf.set_creation_date(datetime(2025, 3, 3, tzinfo=timezone.utc))
+        return blank
+
+    monkeypatch.setattr(handouts._Blank, "new", dated_blank)
+    added = _count_calls(monkeypatch, FPDF, "add_font")
+    written = routine_card_pdf(routine, catalog, png=png)
+    got = pdf_text(io.BytesIO(written))
+    assert len(added) == 2  # DejaVu regular and bold, once for every attempt
+    # The reference: each level laid out whole in a fresh document (fonts read each time),
+    # the first that has one page wins: how cards were laid out before.
+    context = handouts.routine_card_context(routine, catalog)
+    for tried, level in enumerate(handouts._CARD_LEVELS, start=1):
+        full = dict(context, items=[dict(it, cues=it["cues"][: level["cues"]]) for it in context["items"]])
+        doc = handouts._card_pdf(full, png, level, one_page=False)
+        if doc.pages == 1:
+            break
+    assert written == doc.output()
+    assert got[0] == 1 and catalog[routine.items[-1].exercise].name in got[1]
+    assert (tried > 1) == (n > 1)  # the long routines did need several attempts
+
+
+def test_a_routine_too_long_for_one_page_is_refused(catalog):
+    routine = _long_routine(catalog, 80)
+    with pytest.raises(InvalidModel, match="too many items \\(80\\) for a one-page card"):
+        routine_card_pdf(routine, catalog, png=b"")
 
 
 def test_learner_text_is_escaped_and_printed_as_text(catalog, tmp_path):

@@ -16,6 +16,7 @@ from coursekit.review import (
     Calibration,
     ReviewItem,
     calibration,
+    calibration_from_counts,
     check_confidence,
     due_items,
     next_box,
@@ -153,6 +154,16 @@ def test_calibration_counts_and_comments():
     assert (cal["fairly_sure"].n, cal["fairly_sure"].n_correct) == (0, 0)
     assert cal["fairly_sure"].fraction is None
     assert cal["fairly_sure"].comment == "You have not answered with “fairly sure” yet."
+
+
+def test_calibration_from_counts_equals_calibration_over_the_attempts():
+    # What Journal.calibration uses: counts per level from SQL, levels with no answer absent.
+    attempts = [A(confidence="certain", correct=i % 3 != 0) for i in range(7)]
+    attempts += [A(confidence="guess", correct=False)] * 4
+    got = calibration_from_counts({"certain": (7, 4), "guess": (4, 0)})
+    assert got == calibration(attempts)
+    assert list(got) == list(CONFIDENCES)
+    assert calibration_from_counts({}) == calibration([])
 
 
 def test_calibration_of_nothing():

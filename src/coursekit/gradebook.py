@@ -15,7 +15,7 @@ from pathlib import Path
 
 from coursekit.errors import JournalError
 from coursekit.journal import Journal
-from coursekit.review import QuizScore, quiz_scores
+from coursekit.review import QuizScore
 
 CSV_COLUMNS = ("learner", "quiz", "runs", "best_score", "last_score", "last_attempt", "journal")
 # Reads of one journal that changes while it is read (a learner's kernel writing).
@@ -109,7 +109,7 @@ def _read(path: Path) -> tuple[str, list[QuizScore]]:
         try:
             with Journal.open(path, readonly=True) as journal:
                 learner = learner_name(journal)
-                scores = quiz_scores(journal.attempts())
+                scores = journal.quiz_scores()
                 changed = journal.changed_since_open()
         except JournalError:
             if attempt + 1 < _READS and _changing(path):

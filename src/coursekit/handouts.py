@@ -11,11 +11,19 @@ and characters it cannot encode are replaced.
 
 A routine card always fits on ONE page: when a long routine would spill over, the card is
 laid out again with a smaller font, fewer cues and a smaller timeline until it fits.
+
+Costs: ``write_routine_card`` draws the timeline PNG once and hands it to both the HTML and
+the PDF. fpdf2 parses the font files in ``add_font``, once per document, and a parsed font
+cannot serve two written documents (``output`` subsets it in place), so every PDF reads
+DejaVu once; the layout attempts of one card are copies of one blank document (fpdf2 copies
+a document with its parsed fonts shared), and an attempt stops at its first page break.
 """
 
 from __future__ import annotations
 
 import base64
+import copy
+import functools
 import io
 import os
 import re
@@ -146,6 +154,7 @@ def render_template(template: str, **context: Any) -> str:
     return _environment().get_template(template).render(**context)
 
 
+@functools.cache
 def _dejavu() -> tuple[Path, Path] | None:
     """DejaVu Sans (regular, bold) as shipped inside matplotlib, if present."""
     try:
@@ -176,23 +185,91 @@ _LATIN1 = str.maketrans(
 )
 
 
-class _Pdf:
-    """A thin wrapper over fpdf2 with the course font and a few layout helpers."""
+class _PageFull(Exception):
+    """Raised by a one-page document at its first page break: this layout does not fit."""
 
-    def __init__(self, *, font_size: float = 10, line: float = 1.35) -> None:
-        from fpdf import FPDF
 
-        self.pdf = FPDF(orientation="portrait", unit="mm", format="A4")
-        self.pdf.set_margins(14, 12, 14)
-        self.pdf.set_auto_page_break(True, margin=12)
-        self.pdf.set_creator("coursekit")
+@functools.cache
+def _fpdf_class() -> type:
+    """FPDF that, with ``one_page`` set, raises :class:`_PageFull` instead of adding a page."""
+    from fpdf import FPDF
+
+    class OnePageFPDF(FPDF):
+        one_page = False
+
+        @property
+        def accept_page_break(self) -> bool:
+            # fpdf2 asks this (documented as the hook to override) whenever content would
+            # cross the bottom margin, before it adds a page.
+            if self.one_page and self.auto_page_break:
+                raise _PageFull
+            return super().accept_page_break
+
+    return OnePageFPDF
+
+
+@dataclass(frozen=True, slots=True)
+class _Blank:
+    """An A4 document with margins and the course font, no page yet; never written itself."""
+
+    pdf: Any
+    family: str
+    unicode: bool
+
+    @classmethod
+    def new(cls) -> _Blank:
+        pdf = _fpdf_class()(orientation="portrait", unit="mm", format="A4")
+        pdf.set_margins(14, 12, 14)
+        pdf.set_auto_page_break(True, margin=12)
+        pdf.set_creator("coursekit")
         fonts = _dejavu()
-        if fonts:
-            self.pdf.add_font("DejaVu", "", str(fonts[0]))
-            self.pdf.add_font("DejaVu", "B", str(fonts[1]))
-            self.family, self.unicode = "DejaVu", True
-        else:  # pragma: no cover - matplotlib ships DejaVu
-            self.family, self.unicode = "Helvetica", False
+        if fonts:  # fpdf2 reads and parses each font file here (the slow part)
+            pdf.add_font("DejaVu", "", str(fonts[0]))
+            pdf.add_font("DejaVu", "B", str(fonts[1]))
+            return cls(pdf, "DejaVu", True)
+        return cls(pdf, "Helvetica", False)  # pragma: no cover - matplotlib ships DejaVu
+
+    def copy(self) -> Any:
+        """A copy of the blank document to lay out and write; the fonts are not read again.
+
+        fpdf2 copies a document with its fonts' parsed tables shared (``TTFFont.__deepcopy__``,
+        what its ``offset_rendering`` relies on) but their width and glyph maps copied; those
+        are only read once a font is added, so they are shared too (copying them is nearly all
+        the cost of a copy).
+        """
+        memo: dict[int, Any] = {}
+        for font in self.pdf.fonts.values():
+            for name in ("cw", "glyph_ids"):
+                shared = getattr(font, name, None)
+                if shared is not None:
+                    memo[id(shared)] = shared
+        return copy.deepcopy(self.pdf, memo)
+
+
+class _Pdf:
+    """A thin wrapper over fpdf2 with the course font and a few layout helpers.
+
+    With ``blank``, the document is a copy of it (:meth:`_Blank.copy`): its fonts are not
+    read again. Only one copy of a blank may be written (``output`` subsets the shared font
+    tables in place), so a blank lives as long as one handout.
+    ``one_page=True``: raise :class:`_PageFull` rather than start a second page.
+    """
+
+    def __init__(
+        self,
+        *,
+        font_size: float = 10,
+        line: float = 1.35,
+        blank: _Blank | None = None,
+        one_page: bool = False,
+    ) -> None:
+        if blank is None:
+            blank = _Blank.new()
+            self.pdf = blank.pdf
+        else:
+            self.pdf = blank.copy()
+        self.family, self.unicode = blank.family, blank.unicode
+        self.pdf.one_page = one_page
         self.size = font_size
         self.line = line
         self.pdf.add_page()
@@ -341,10 +418,18 @@ def routine_card_context(routine: Routine, catalog: Catalog, *, cues: int = 2) -
     }
 
 
-def routine_card_html(routine: Routine, catalog: Catalog, *, figure: bool = True) -> str:
-    """The routine card as a standalone HTML page (print CSS, A4, timeline embedded)."""
+def routine_card_html(
+    routine: Routine, catalog: Catalog, *, figure: bool = True, png: bytes | None = None
+) -> str:
+    """The routine card as a standalone HTML page (print CSS, A4, timeline embedded).
+
+    ``png``: the timeline from :func:`timeline_png`, when the caller has drawn it already.
+    """
     context = routine_card_context(routine, catalog)
-    png = timeline_png(routine, catalog) if figure else b""
+    if not figure:
+        png = b""
+    elif png is None:
+        png = timeline_png(routine, catalog)
     phases = ", ".join(f"{it['name']} ({it['phase']})" for it in context["items"]) or "no exercises"
     context.update(
         figure=base64.b64encode(png).decode("ascii") if png else "",
@@ -353,9 +438,18 @@ def routine_card_html(routine: Routine, catalog: Catalog, *, figure: bool = True
     return render_template("routine_card.html", **context)
 
 
-def _card_pdf(context: dict[str, Any], png: bytes, level: dict[str, Any]) -> _Pdf:
+def _card_pdf(
+    context: dict[str, Any],
+    png: bytes,
+    level: dict[str, Any],
+    *,
+    blank: _Blank | None = None,
+    one_page: bool = True,
+) -> _Pdf:
+    """The card laid out at one level; :class:`_PageFull` (with ``one_page``) when it needs
+    a second page."""
     size = level["font"]
-    doc = _Pdf(font_size=size, line=level["line"])
+    doc = _Pdf(font_size=size, line=level["line"], blank=blank, one_page=one_page)
     pdf = doc.pdf
     doc.para(context["name"], size=size + 7, bold=True, gap=0.5)
     doc.para(
@@ -401,23 +495,26 @@ def _card_pdf(context: dict[str, Any], png: bytes, level: dict[str, Any]) -> _Pd
     return doc
 
 
-def routine_card_pdf(routine: Routine, catalog: Catalog) -> bytes:
-    """The routine card as a ONE-page A4 PDF (laid out more tightly until it fits)."""
+def routine_card_pdf(routine: Routine, catalog: Catalog, *, png: bytes | None = None) -> bytes:
+    """The routine card as a ONE-page A4 PDF (laid out more tightly until it fits).
+
+    ``png``: the timeline from :func:`timeline_png`, when the caller has drawn it already.
+    """
     context = routine_card_context(routine, catalog)
-    png = timeline_png(routine, catalog)
-    doc = None
+    if png is None:
+        png = timeline_png(routine, catalog)
+    blank = _Blank.new()  # the fonts are read once for every layout attempt of this card
     for level in _CARD_LEVELS:
         full = dict(context, items=[dict(it, cues=it["cues"][: level["cues"]]) for it in context["items"]])
-        doc = _card_pdf(full, png, level)
-        if doc.pages == 1:
-            break
-    assert doc is not None
-    if doc.pages != 1:
-        raise InvalidModel(
-            f"routine {routine.name!r} has too many items ({len(routine.items)}) "
-            "for a one-page card; split it into two routines"
-        )
-    return doc.output()
+        try:
+            doc = _card_pdf(full, png, level, blank=blank)
+        except _PageFull:
+            continue
+        return doc.output()
+    raise InvalidModel(
+        f"routine {routine.name!r} has too many items ({len(routine.items)}) "
+        "for a one-page card; split it into two routines"
+    )
 
 
 def write_routine_card(
@@ -426,8 +523,10 @@ def write_routine_card(
     """Write ``<slug>.html`` and ``<slug>.pdf`` (the slug of the routine name) into ``folder``."""
     html_path = confined_path(folder, stem or routine.name, ".html")
     pdf_path = html_path.with_suffix(".pdf")
-    html_text = routine_card_html(routine, catalog)
-    pdf_bytes = routine_card_pdf(routine, catalog)
+    routine.check(catalog)  # an unknown exercise is reported as such, before anything is drawn
+    png = timeline_png(routine, catalog)  # drawn once, embedded in both files
+    html_text = routine_card_html(routine, catalog, png=png)
+    pdf_bytes = routine_card_pdf(routine, catalog, png=png)
     html_path.parent.mkdir(parents=True, exist_ok=True)
     html_path.write_text(html_text, encoding="utf-8")
     pdf_path.write_bytes(pdf_bytes)

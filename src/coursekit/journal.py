@@ -132,6 +132,15 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX attempts_run ON attempts (quiz, run);
     CREATE INDEX sessions_day ON sessions (day, id);
     """,
+    # 3: indexes for the summary, which aggregates in SQL: reviews by due date (due_items, the
+    # due count, the next due date); attempts by run with what the run scores read (replaces
+    # attempts_run, a prefix of it); answers by confidence (the calibration counts).
+    """
+    CREATE INDEX review_due ON review (due, quiz, question, box);
+    CREATE INDEX attempts_scores ON attempts (quiz, run, question, score);
+    CREATE INDEX attempts_confidence ON attempts (confidence, correct);
+    DROP INDEX attempts_run;
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -255,11 +264,16 @@ class WeekPain:
 
 def weekly_pain(sessions: Iterable[Session]) -> list[WeekPain]:
     """Mean next-morning pain per ISO week, oldest first; sessions without it are skipped."""
+    return _weekly_pain((s.day, s.pain_next_morning) for s in sessions)
+
+
+def _weekly_pain(days: Iterable[tuple[date, int | None]]) -> list[WeekPain]:
+    """:func:`weekly_pain` over (day, next-morning pain) pairs."""
     weeks: dict[tuple[int, int], list[int]] = {}
-    for s in sessions:
-        if s.pain_next_morning is not None:
-            year, week, _ = s.day.isocalendar()
-            weeks.setdefault((year, week), []).append(s.pain_next_morning)
+    for day, pain in days:
+        if pain is not None:
+            year, week, _ = day.isocalendar()
+            weeks.setdefault((year, week), []).append(pain)
     return [
         WeekPain(week=f"{y}-W{w:02d}", mean=sum(v) / len(v), sessions=len(v))
         for (y, w), v in sorted(weeks.items())
@@ -475,6 +489,67 @@ def _to_json(name: str, value: object) -> str:
         return json.dumps(value, ensure_ascii=False, allow_nan=False, default=_json_default)
     except (TypeError, ValueError) as exc:
         raise InvalidModel(f"{name} must be JSON-serialisable, got {value!r} ({exc})") from exc
+
+
+# ---------------------------------------------------------------- summary queries
+
+# review.run_scores scores a run as the sum of its questions' scores over the number of
+# distinct questions; a question answered twice in the run counts with its last answer, and
+# the scores are added in the order the questions were first answered. SQLite scores a run
+# itself only when that order cannot change the result: every question answered once and every
+# score 0 or 1, so the sum is a whole number however it is added (SQLite's sum() need not add
+# like Python's). The other runs (partial credit, a question answered again) are scored in
+# Python from their rows, exactly as run_scores does. The ``attempts_scores`` index covers
+# both scans.
+_EXACT_RUN = "count(*) = count(DISTINCT question) AND total(score NOT IN (0.0, 1.0)) = 0"
+# One row per quiz: its runs, its best run score among the runs SQLite scored (NULL if none),
+# how many runs are left to Python, and its last run (the run of its last answer, by id) with
+# that run's score (NULL: left to Python) and the time of that answer.
+_QUIZ_SCORES_SQL = f"""
+WITH runs AS (
+    SELECT quiz, run, max(id) AS last_id,
+           CASE WHEN {_EXACT_RUN} THEN total(score) / count(*) END AS score
+    FROM attempts
+    GROUP BY quiz, run
+),
+quizzes AS (
+    SELECT quiz, count(*) AS runs, max(score) AS best, count(*) - count(score) AS left_over,
+           max(last_id) AS last_id
+    FROM runs
+    GROUP BY quiz
+)
+SELECT q.quiz, q.runs, q.best, q.left_over, q.last_id, r.run, r.score, a.answered_at
+FROM quizzes AS q
+JOIN runs AS r ON r.last_id = q.last_id
+JOIN attempts AS a ON a.id = q.last_id
+ORDER BY q.quiz
+"""
+# The answers of the runs SQLite did not score, up to a given id (the last one the query
+# above saw), in the order they were recorded.
+_LEFT_OVER_RUNS_SQL = f"""
+SELECT a.quiz, a.run, a.question, a.score
+FROM (SELECT quiz, run FROM attempts GROUP BY quiz, run HAVING NOT ({_EXACT_RUN})) AS r
+JOIN attempts AS a ON a.quiz = r.quiz AND a.run = r.run
+WHERE a.id <= ?
+ORDER BY a.quiz, a.run, a.id
+"""
+# Answers and right answers per confidence level (one pass over attempts_confidence).
+_CALIBRATION_SQL = "SELECT confidence, count(*), sum(correct) FROM attempts GROUP BY confidence"
+# Reviews due on or before a day (ISO dates sort as text), and the first due date after it.
+_DUE_SQL = (
+    "SELECT (SELECT count(*) FROM review WHERE due <= ?1), (SELECT min(due) FROM review WHERE due > ?1)"
+)
+
+
+def _left_over_run_scores(rows: Iterable[tuple[str, str, str, float]]) -> dict[str, dict[str, float]]:
+    """Per quiz and run, the run score of :func:`coursekit.review.run_scores` (rows in id order)."""
+    answers: dict[tuple[str, str], dict[str, float]] = {}
+    for quiz, run, question, score in rows:
+        answers.setdefault((quiz, run), {})[question] = float(score)
+    scores: dict[str, dict[str, float]] = {}
+    for (quiz, run), by_question in answers.items():
+        scores.setdefault(quiz, {})[run] = sum(by_question.values()) / len(by_question)
+    return scores
 
 
 # ------------------------------------------------------------------------ journal
@@ -703,17 +778,52 @@ class Journal:
 
     def review_schedule(self) -> list[ReviewItem]:
         """Every question answered so far with its box and due date, soonest first."""
-        rows = self._read("SELECT quiz, question, box, due FROM review")
-        items = [ReviewItem(quiz=q, question=k, box=b, due=date.fromisoformat(d)) for q, k, b, d in rows]
-        return sorted(items, key=lambda i: (i.due, i.quiz, i.question))
+        # ISO dates sort as text; BINARY collation sorts text as Python sorts str.
+        rows = self._read("SELECT quiz, question, box, due FROM review ORDER BY due, quiz, question")
+        return [ReviewItem(quiz=q, question=k, box=b, due=date.fromisoformat(d)) for q, k, b, d in rows]
 
     def due_items(self, today: date | None = None) -> list[ReviewItem]:
         """Questions due for review on or before ``today`` (default: the local date)."""
-        return _review.due_items(self.review_schedule(), today or date.today())
+        today = today or date.today()
+        rows = self._read(
+            "SELECT quiz, question, box, due FROM review WHERE due <= ? ORDER BY due, quiz, question",
+            (today.isoformat(),),
+        )
+        return [ReviewItem(quiz=q, question=k, box=b, due=date.fromisoformat(d)) for q, k, b, d in rows]
 
     def calibration(self) -> dict[str, Calibration]:
         """How often the learner was right at each confidence level."""
-        return _review.calibration(self.attempts())
+        counts = {c: (n, k) for c, n, k in self._read(_CALIBRATION_SQL)}
+        return _review.calibration_from_counts(counts)
+
+    def quiz_scores(self) -> list[QuizScore]:
+        """Per quiz, by quiz id: runs, best and last run score (see :func:`review.quiz_scores`).
+
+        The same values as ``review.quiz_scores(journal.attempts())``, aggregated in SQLite
+        without reading the answers.
+        """
+        rows = self._read(_QUIZ_SCORES_SQL)
+        left_over: dict[str, dict[str, float]] = {}
+        if any(row[3] for row in rows):
+            up_to = max(row[4] for row in rows)
+            left_over = _left_over_run_scores(self._read(_LEFT_OVER_RUNS_SQL, (up_to,)))
+        scores = []
+        for quiz, runs, best, n_left_over, _last_id, last_run, last, answered_at in rows:
+            if n_left_over:
+                theirs = left_over[quiz]
+                best = max(theirs.values()) if best is None else max(best, *theirs.values())
+                if last is None:
+                    last = theirs[last_run]
+            scores.append(
+                QuizScore(
+                    quiz=quiz,
+                    runs=runs,
+                    best=float(best),
+                    last=float(last),
+                    last_at=datetime.fromisoformat(answered_at),
+                )
+            )
+        return scores
 
     # -- routines
 
@@ -887,19 +997,19 @@ class Journal:
     def progress(self, today: date | None = None) -> Progress:
         """The learner's summary as of ``today`` (default: the local date)."""
         today = today or date.today()
-        attempts = self.attempts()
-        schedule = self.review_schedule()
-        sessions = self.sessions()
-        weeks = weekly_pain(sessions)
+        [(due, next_due)] = self._read(_DUE_SQL, (today.isoformat(),))
+        # Minutes are added in the order of sessions(), as a sum over its sessions would.
+        sessions = self._read("SELECT day, minutes, pain_next_morning FROM sessions ORDER BY day, id")
+        weeks = _weekly_pain((date.fromisoformat(day), pain) for day, _, pain in sessions if pain is not None)
         return Progress(
             learner=self.learner,
             today=today,
-            quizzes=tuple(_review.quiz_scores(attempts)),
-            calibration=tuple(_review.calibration(attempts).values()),
-            due_reviews=len(_review.due_items(schedule, today)),
-            next_review=_review.next_due(schedule, today),
+            quizzes=tuple(self.quiz_scores()),
+            calibration=tuple(self.calibration().values()),
+            due_reviews=due,
+            next_review=date.fromisoformat(next_due) if next_due is not None else None,
             sessions=len(sessions),
-            minutes=sum(s.minutes for s in sessions),
+            minutes=sum(minutes for _, minutes, _ in sessions),
             pain_weeks=tuple(weeks),
             pain_rising=pain_rising(weeks),
         )

@@ -10,7 +10,7 @@ A wrong answer, or a right answer that was only a guess, sends the question back
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Protocol
@@ -126,16 +126,19 @@ def calibration(attempts: Iterable[AnsweredQuestion]) -> dict[str, Calibration]:
         n_and_correct = counts[check_confidence(attempt.confidence)]
         n_and_correct[0] += 1
         n_and_correct[1] += bool(attempt.correct)
-    return {
-        c: Calibration(
-            confidence=c,
-            n=n,
-            n_correct=k,
-            fraction=(k / n if n else None),
-            comment=_comment(c, n, k),
+    return calibration_from_counts({c: (n, k) for c, (n, k) in counts.items()})
+
+
+def calibration_from_counts(counts: Mapping[str, tuple[int, int]]) -> dict[str, Calibration]:
+    """:func:`calibration` from (answers, right answers) per confidence level; a level not
+    in ``counts`` has none."""
+    result = {}
+    for c in CONFIDENCES:
+        n, k = counts.get(c, (0, 0))
+        result[c] = Calibration(
+            confidence=c, n=n, n_correct=k, fraction=(k / n if n else None), comment=_comment(c, n, k)
         )
-        for c, (n, k) in counts.items()
-    }
+    return result
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -342,8 +342,10 @@ def test_run_ids_count_per_notebook(journal, monkeypatch):
 
 def test_a_restarted_kernel_starts_new_runs():
     code = "from coursekit.widgets import quiz as q; print(q._next_run('x'))"
-    runs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
-            for _ in range(2)}
+    runs = {
+        subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+        for _ in range(2)
+    }
     assert len(runs) == 2, "two kernels must not share a run id"
 
 

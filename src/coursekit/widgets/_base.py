@@ -220,6 +220,15 @@ class CourseWidget(w.VBox):
     every course widget keeps its short, stable ``__repr__`` whole instead.
     """
 
+    @property
+    def show_figure(self) -> bool | str:
+        """When the widget's figure is drawn: True, False or "auto" (while a browser shows it)."""
+        return self.figure.mode
+
+    @show_figure.setter
+    def show_figure(self, mode: bool | str) -> None:
+        self.figure.mode = mode
+
     def _repr_mimebundle_(self, **kwargs: Any) -> Any:
         data = super()._repr_mimebundle_(**kwargs)
         if isinstance(data, dict):
@@ -239,3 +248,12 @@ def pain_slider(value: int, description: str, *, width: str = "28em") -> w.IntSl
         style={"description_width": "initial"},
         layout=w.Layout(width=width),
     )
+
+
+def default_catalog(catalog: Any = None) -> Any:
+    """The given catalog, or the bundled one (loaded, and cached, on first use)."""
+    if catalog is not None:
+        return catalog
+    from coursekit.catalog import load_catalog
+
+    return load_catalog()

@@ -39,6 +39,7 @@ from coursekit.widgets._base import (
     FigureSlot,
     MessageArea,
     check_figure_mode,
+    default_catalog,
     escape,
     figure_html,
 )
@@ -163,10 +164,7 @@ class RoutineBuilder(CourseWidget):
     ) -> None:
         super().__init__(layout=w.Layout(width="auto"))
         self.add_class("ck-routine-builder")
-        if catalog is None:
-            from coursekit.catalog import load_catalog
-
-            catalog = load_catalog()
+        catalog = default_catalog(catalog)
         if not (journal is None or journal == "auto" or callable(getattr(journal, "save_routine", None))):
             raise InvalidModel("RoutineBuilder.journal must be 'auto', None or an object with save_routine()")
         check_figure_mode(figure)

@@ -24,6 +24,7 @@ from coursekit.widgets._base import (
     FigureSlot,
     MessageArea,
     check_figure_mode,
+    default_catalog,
     escape,
     reports_errors,
 )
@@ -59,10 +60,7 @@ class CoverageExplorer(CourseWidget):
     ) -> None:
         super().__init__(layout=w.Layout(width="auto"))
         check_figure_mode(figure)
-        if catalog is None:
-            from coursekit.catalog import load_catalog
-
-            catalog = load_catalog()
+        catalog = default_catalog(catalog)
         if routines is None:
             from coursekit.routines import load_example_routines
 

@@ -230,15 +230,6 @@ class HabitPlanner(CourseWidget):
         else:
             self.figure.show("<p><i>No practice logged yet, so no chart.</i></p>")
 
-    @property
-    def show_figure(self) -> bool | str:
-        """When the figure is drawn: True, False or "auto" (while a browser shows it)."""
-        return self.figure.mode
-
-    @show_figure.setter
-    def show_figure(self, mode: bool | str) -> None:
-        self.figure.mode = mode
-
     def __repr__(self) -> str:
         p = self.plan
         n = len(check_anchors(self.state.habits.anchors))

@@ -18,7 +18,7 @@ from typing import Any
 import ipywidgets as w
 import traitlets
 
-from coursekit.catalog import Catalog, load_catalog
+from coursekit.catalog import Catalog
 from coursekit.errors import InvalidModel
 from coursekit.pain import next_step
 from coursekit.progression import ACTIONS, Proposal, propose
@@ -28,6 +28,7 @@ from coursekit.widgets._base import (
     FigureSlot,
     TextMessage,
     check_figure_mode,
+    default_catalog,
     escape,
     pain_slider,
     reports_errors,
@@ -61,7 +62,7 @@ class LadderExplorer(CourseWidget):
     ) -> None:
         super().__init__(layout=w.Layout(width="auto"))
         check_figure_mode(figure)
-        self.catalog = catalog if catalog is not None else load_catalog()
+        self.catalog = default_catalog(catalog)
         if exercise_id not in self.catalog:
             raise InvalidModel(f"LadderExplorer: {exercise_id!r} is not in the catalog")
         self._syncing = False
@@ -258,15 +259,6 @@ class LadderExplorer(CourseWidget):
                     f"highlighted, {len(self.catalog.ladder(item.exercise))} rungs."
                 ),
             )
-
-    @property
-    def show_figure(self) -> bool | str:
-        """When the figure is drawn: True, False or "auto" (while a browser shows it)."""
-        return self.figure.mode
-
-    @show_figure.setter
-    def show_figure(self, mode: bool | str) -> None:
-        self.figure.mode = mode
 
     def __repr__(self) -> str:
         return f"LadderExplorer({self.exercise!r}, {len(self.catalog.ladder(self.exercise))} rungs)"

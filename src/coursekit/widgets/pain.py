@@ -179,15 +179,6 @@ class PainTrafficLight(CourseWidget):
         )
         self.figure.update(lambda: _figure(r), alt=_alt(r))
 
-    @property
-    def show_figure(self) -> bool | str:
-        """When the figure is drawn: True, False or "auto" (while a browser shows it)."""
-        return self.figure.mode
-
-    @show_figure.setter
-    def show_figure(self, mode: bool | str) -> None:
-        self.figure.mode = mode
-
     def __repr__(self) -> str:
         r = self.state.reading
         return (

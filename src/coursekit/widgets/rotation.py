@@ -17,7 +17,7 @@ from typing import Any
 import ipywidgets as w
 import traitlets
 
-from coursekit.catalog import Catalog, load_catalog
+from coursekit.catalog import Catalog
 from coursekit.errors import InvalidModel
 from coursekit.rotation import (
     DEFAULT_DAYS,
@@ -33,6 +33,7 @@ from coursekit.widgets._base import (
     FigureSlot,
     TextMessage,
     check_figure_mode,
+    default_catalog,
     escape,
     reports_errors,
 )
@@ -74,7 +75,7 @@ class RotationPlanner(CourseWidget):
     ) -> None:
         super().__init__(layout=w.Layout(width="auto"))
         check_figure_mode(figure)
-        self.catalog = catalog if catalog is not None else load_catalog()
+        self.catalog = default_catalog(catalog)
         if capsule is None:
             capsule = [i for i in DEFAULT_CAPSULE if i in self.catalog]
         self._syncing = False
@@ -216,15 +217,6 @@ class RotationPlanner(CourseWidget):
             lambda: _figure(r),
             alt=f"Grid of {len(r.days)} training days by {len(r.families)} movement families; {v}",
         )
-
-    @property
-    def show_figure(self) -> bool | str:
-        """When the figure is drawn: True, False or "auto" (while a browser shows it)."""
-        return self.figure.mode
-
-    @show_figure.setter
-    def show_figure(self, mode: bool | str) -> None:
-        self.figure.mode = mode
 
     def __repr__(self) -> str:
         r = self.rotation

@@ -19,7 +19,7 @@ from typing import Any
 import ipywidgets as w
 import traitlets
 
-from coursekit.catalog import Catalog, load_catalog
+from coursekit.catalog import Catalog
 from coursekit.errors import InvalidModel
 from coursekit.models import Exercise
 from coursekit.scenarios import (
@@ -36,6 +36,7 @@ from coursekit.widgets._base import (
     FigureSlot,
     TextMessage,
     check_figure_mode,
+    default_catalog,
     escape,
     reports_errors,
 )
@@ -72,7 +73,7 @@ class ScenarioMatcher(CourseWidget):
     ) -> None:
         super().__init__(layout=w.Layout(width="auto"))
         check_figure_mode(figure)
-        self.catalog = catalog if catalog is not None else load_catalog()
+        self.catalog = default_catalog(catalog)
         self.scenarios = load_scenarios() if scenarios is None else tuple(scenarios)
         first = self.scenarios[0] if scenario_id is None else get_scenario(scenario_id, self.scenarios)
         self._syncing = False

@@ -154,15 +154,6 @@ class SessionOrderer(CourseWidget):
         )
         self.figure.update(lambda: _figure(r, self.catalog), alt=_alt(r, self.catalog))
 
-    @property
-    def show_figure(self) -> bool | str:
-        """When the phase strip is drawn: True, False or "auto" (while a browser shows it)."""
-        return self.figure.mode
-
-    @show_figure.setter
-    def show_figure(self, mode: bool | str) -> None:
-        self.figure.mode = mode
-
     def __repr__(self) -> str:
         r = self.state.routine
         n = len(self.findings())

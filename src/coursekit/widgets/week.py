@@ -35,6 +35,7 @@ from coursekit.widgets._base import (
     FigureSlot,
     MessageArea,
     check_figure_mode,
+    default_catalog,
     escape,
     reports_errors,
 )
@@ -110,10 +111,7 @@ class WeekPlanner(CourseWidget):
     ) -> None:
         super().__init__(layout=w.Layout(width="auto"))
         check_figure_mode(figure)
-        if catalog is None:
-            from coursekit.catalog import load_catalog
-
-            catalog = load_catalog()
+        catalog = default_catalog(catalog)
         if wardrobe is None:
             wardrobe = example_wardrobe(catalog)
         elif not isinstance(wardrobe, Wardrobe):

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import base64
 import contextlib
 import io
+import xml.etree.ElementTree as ET
 from datetime import datetime, timezone
 
 import pytest
@@ -22,6 +22,7 @@ from coursekit.handouts import (
     write_principle_sheet,
     write_routine_card,
 )
+from coursekit.plots.timeline import routine_timeline_alt
 from coursekit.routines import Routine, load_example_routines
 from coursekit.syllabus import load_principles
 
@@ -70,7 +71,7 @@ def test_routine_cards_are_one_page_with_names_and_safety(built, catalog):
             assert catalog[item.exercise].name in text
         assert "eccentric (lowering)" in text  # the tempo legend
         html = (out / "routines" / f"{slugify(stem)}.html").read_text(encoding="utf-8")
-        assert "@page" in html and "size: A4" in html and "data:image/png;base64," in html
+        assert "@page" in html and "size: A4" in html and "<svg" in html and "data:image/png" not in html
         assert routine.name in html
 
 
@@ -119,18 +120,43 @@ def _count_calls(monkeypatch, owner, name: str) -> list[object]:
     return calls
 
 
-def test_a_card_draws_its_timeline_once_for_both_files(catalog, tmp_path, monkeypatch):
+def test_a_card_draws_its_png_once_for_the_pdf_and_svg_for_the_html(catalog, tmp_path, monkeypatch):
     routine = load_example_routines(catalog)["morning-flow"]
     png = timeline_png(routine, catalog)
     drawn = _count_calls(monkeypatch, handouts, "timeline_png")
     card = write_routine_card(routine, catalog, tmp_path)
     assert len(drawn) == 1
-    assert base64.b64encode(png).decode("ascii") in card.html.read_text(encoding="utf-8")
-    # A timeline given to either function is used as it is, not drawn again.
-    assert routine_card_html(routine, catalog, png=png) == card.html.read_text(encoding="utf-8")
+    html = card.html.read_text(encoding="utf-8")
+    assert "data:image/png" not in html and html.count("<svg") == 1
+    assert routine_card_html(routine, catalog) == html
+    # A timeline given to the PDF is used as it is, not drawn again.
     assert pdf_text(io.BytesIO(routine_card_pdf(routine, catalog, png=png))) == pdf_text(card.pdf)
     assert len(drawn) == 1
-    assert "data:image/png" not in routine_card_html(routine, catalog, figure=False, png=png)
+    assert "<svg" not in routine_card_html(routine, catalog, figure=False)
+
+
+def test_the_html_card_timeline_is_accessible_svg(catalog):
+    routine = load_example_routines(catalog)["morning-flow"]
+    html = routine_card_html(routine, catalog)
+    svg = html[html.index("<svg") : html.index("</svg>") + len("</svg>")]
+    root = ET.fromstring(svg)
+    assert root.get("role") == "img"
+    assert root.get("aria-label") == routine_timeline_alt(routine, catalog)
+    assert root.find("{http://www.w3.org/2000/svg}title").text == routine_timeline_alt(routine, catalog)
+    names = " ".join(t.text or "" for t in root.iter("{http://www.w3.org/2000/svg}text"))
+    for item in routine.items:
+        assert catalog[item.exercise].name.split()[0] in names
+
+
+def test_html_only_card_skips_the_pdf_and_matplotlib(catalog, tmp_path, monkeypatch):
+    routine = load_example_routines(catalog)["office-reset"]
+    drawn = _count_calls(monkeypatch, handouts, "timeline_png")
+    laid_out = _count_calls(monkeypatch, handouts, "routine_card_pdf")
+    card = write_routine_card(routine, catalog, tmp_path, pdf=False)
+    assert card.pdf is None and not drawn and not laid_out
+    assert [p.name for p in tmp_path.iterdir()] == ["office-reset.html"]
+    assert card.size == card.html.stat().st_size
+    assert "Office reset" in card.html.read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("n", [1, 24, 40])
@@ -172,8 +198,9 @@ def test_a_routine_too_long_for_one_page_is_refused(catalog):
 
 def test_learner_text_is_escaped_and_printed_as_text(catalog, tmp_path):
     routine = Routine.empty(XSS).add(catalog["crocodile-breathing"])
-    html = routine_card_html(routine, catalog, figure=False)
-    assert "<img src=x" not in html and "&lt;img src=x onerror=alert(1)&gt;" in html
+    for figure in (False, True):
+        html = routine_card_html(routine, catalog, figure=figure)
+        assert "<img src=x" not in html and "&lt;img src=x onerror=alert(1)&gt;" in html
     card = write_routine_card(routine, catalog, tmp_path)
     assert card.html.parent == tmp_path and card.html.name == "img-src-x-onerror-alert-1.html"
     _, text = pdf_text(card.pdf)

@@ -201,6 +201,14 @@ def test_handout_writes_html_and_pdf(builder, tmp_path):
     assert "morning-three.pdf" in builder.files_html.value
 
 
+def test_handout_without_pdf_writes_the_html_card_only(builder, tmp_path):
+    morning_three(builder)
+    html, pdf = builder.handout(tmp_path, pdf=False)
+    assert pdf is None and [p.name for p in tmp_path.iterdir()] == ["morning-three.html"]
+    assert "morning-three.html" in builder.files_html.value and ".pdf" not in builder.files_html.value
+    assert builder.message.text == ""
+
+
 def test_live_timeline_is_an_svg_with_alt_text(catalog):
     b = RoutineBuilder(catalog, load_example_routines(catalog)["morning-flow"], figure=True)
     value = b.timeline_html.value

@@ -12,8 +12,10 @@ and characters it cannot encode are replaced.
 A routine card always fits on ONE page: when a long routine would spill over, the card is
 laid out again with a smaller font, fewer cues and a smaller timeline until it fits.
 
-Costs: ``write_routine_card`` draws the timeline PNG once and hands it to both the HTML and
-the PDF. fpdf2 parses the font files in ``add_font``, once per document, and a parsed font
+The HTML card draws its timeline as inline SVG (vector, so it prints sharp; no matplotlib);
+the PDF embeds the same picture drawn by matplotlib as a PNG.
+
+Costs: the HTML card takes milliseconds; the PDF draws its PNG once per card. fpdf2 parses the font files in ``add_font``, once per document, and a parsed font
 cannot serve two written documents (``output`` subsets it in place), so every PDF reads
 DejaVu once; the layout attempts of one card are copies of one blank document (fpdf2 copies
 a document with its parsed fonts shared), and an attempt stops at its first page break.
@@ -21,7 +23,6 @@ a document with its parsed fonts shared), and an attempt stops at its first page
 
 from __future__ import annotations
 
-import base64
 import copy
 import functools
 import io
@@ -94,18 +95,21 @@ _CARD_LEVELS = (
 
 @dataclass(frozen=True, slots=True)
 class Handout:
-    """One handout written to disk: its kind, title, HTML and PDF files and PDF page count."""
+    """One handout written to disk: its kind, title, HTML and PDF files and page count.
+
+    ``pdf`` is None when only the HTML was written (``write_routine_card(..., pdf=False)``).
+    """
 
     kind: str  # "routine card" | "principle sheet"
     title: str
     html: Path
-    pdf: Path
+    pdf: Path | None
     pages: int
 
     @property
     def size(self) -> int:
-        """Bytes of both files together."""
-        return self.html.stat().st_size + self.pdf.stat().st_size
+        """Bytes of the files written, together."""
+        return sum(p.stat().st_size for p in (self.html, self.pdf) if p is not None)
 
     def __repr__(self) -> str:
         return f"Handout({self.kind}: {self.title!r}, {self.pages} page{'s' if self.pages != 1 else ''})"
@@ -418,23 +422,17 @@ def routine_card_context(routine: Routine, catalog: Catalog, *, cues: int = 2) -
     }
 
 
-def routine_card_html(
-    routine: Routine, catalog: Catalog, *, figure: bool = True, png: bytes | None = None
-) -> str:
-    """The routine card as a standalone HTML page (print CSS, A4, timeline embedded).
+def routine_card_html(routine: Routine, catalog: Catalog, *, figure: bool = True) -> str:
+    """The routine card as a standalone HTML page (print CSS, A4, timeline as inline SVG).
 
-    ``png``: the timeline from :func:`timeline_png`, when the caller has drawn it already.
+    The SVG comes from :func:`coursekit.plots.timeline.routine_timeline_svg`, which escapes
+    every text in it (the routine name is learner text); ``figure=False`` leaves it out.
     """
+    from coursekit.plots.timeline import routine_timeline_svg
+
     context = routine_card_context(routine, catalog)
-    if not figure:
-        png = b""
-    elif png is None:
-        png = timeline_png(routine, catalog)
-    phases = ", ".join(f"{it['name']} ({it['phase']})" for it in context["items"]) or "no exercises"
-    context.update(
-        figure=base64.b64encode(png).decode("ascii") if png else "",
-        figure_alt=f"Timeline of the routine over {context['duration']}: {phases}.",
-    )
+    svg = routine_timeline_svg(routine, catalog, id_prefix="card") if figure else ""
+    context.update(figure=svg)
     return render_template("routine_card.html", **context)
 
 
@@ -518,18 +516,27 @@ def routine_card_pdf(routine: Routine, catalog: Catalog, *, png: bytes | None = 
 
 
 def write_routine_card(
-    routine: Routine, catalog: Catalog, folder: str | os.PathLike[str], *, stem: str | None = None
+    routine: Routine,
+    catalog: Catalog,
+    folder: str | os.PathLike[str],
+    *,
+    stem: str | None = None,
+    pdf: bool = True,
 ) -> Handout:
-    """Write ``<slug>.html`` and ``<slug>.pdf`` (the slug of the routine name) into ``folder``."""
+    """Write ``<slug>.html`` and ``<slug>.pdf`` (the slug of the routine name) into ``folder``.
+
+    ``pdf=False`` writes the HTML card only (``Handout.pdf`` is then None): it takes a few
+    milliseconds, where the PDF draws its timeline with matplotlib and lays out the page.
+    """
     html_path = confined_path(folder, stem or routine.name, ".html")
-    pdf_path = html_path.with_suffix(".pdf")
+    pdf_path = html_path.with_suffix(".pdf") if pdf else None
     routine.check(catalog)  # an unknown exercise is reported as such, before anything is drawn
-    png = timeline_png(routine, catalog)  # drawn once, embedded in both files
-    html_text = routine_card_html(routine, catalog, png=png)
-    pdf_bytes = routine_card_pdf(routine, catalog, png=png)
+    html_text = routine_card_html(routine, catalog)
+    pdf_bytes = routine_card_pdf(routine, catalog) if pdf else None
     html_path.parent.mkdir(parents=True, exist_ok=True)
     html_path.write_text(html_text, encoding="utf-8")
-    pdf_path.write_bytes(pdf_bytes)
+    if pdf_path is not None and pdf_bytes is not None:
+        pdf_path.write_bytes(pdf_bytes)
     return Handout("routine card", routine.name, html_path, pdf_path, 1)
 
 

@@ -53,3 +53,21 @@ def test_handouts_have_no_serious_accessibility_violations(page, tmp_path):
         if violations:
             problems[html.name] = [(v["id"], v["impact"]) for v in violations]
     assert problems == {}
+
+
+def test_html_handouts_print_on_one_a4_page(page, tmp_path):
+    """A workshop leader may print the HTML card from the browser: it must fit one page too."""
+    from pypdf import PdfReader
+
+    from coursekit.handouts import build_all
+
+    build_all(tmp_path)
+    pages = sorted(tmp_path.rglob("*.html"))
+    assert len(pages) == 18
+    printed = {}
+    for html in pages:
+        page.goto(html.as_uri())
+        target = tmp_path / f"{html.stem}.printed.pdf"
+        page.pdf(path=str(target), prefer_css_page_size=True)
+        printed[html.name] = len(PdfReader(str(target)).pages)
+    assert {name: n for name, n in printed.items() if n != 1} == {}

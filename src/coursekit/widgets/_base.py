@@ -12,10 +12,10 @@ import html
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-import ipywidgets as w
 import traitlets
 
 from coursekit.errors import CourseKitError, InvalidModel
+from coursekit.widgets import _shared as w
 
 F = TypeVar("F", bound=Callable[..., Any])
 

@@ -12,11 +12,11 @@ from __future__ import annotations
 
 from typing import Any
 
-import ipywidgets as w
 import traitlets
 
 from coursekit.breath import MAX_REPS, MIN_REPS, BreathPlan, breath_plan, check_reps
 from coursekit.tempo import LEGEND, Tempo
+from coursekit.widgets import _shared as w
 from coursekit.widgets._base import (
     CourseWidget,
     FigureSlot,

@@ -27,13 +27,13 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-import ipywidgets as w
 import traitlets
 
 from coursekit import enums
 from coursekit.critique import ceiling_min, critique, format_findings
 from coursekit.errors import CourseKitError, InvalidModel
 from coursekit.routines import Routine, load_routine
+from coursekit.widgets import _shared as w
 from coursekit.widgets._base import (
     CourseWidget,
     FigureSlot,
@@ -665,12 +665,16 @@ class RoutineBuilder(CourseWidget):
         self._commit(routine, selected=len(routine.items) - 1)
 
     @_reported
-    def handout(self, folder: str | os.PathLike[str]) -> tuple[Path, Path]:
-        """Write the routine card as HTML and PDF into ``folder``; returns both paths."""
+    def handout(self, folder: str | os.PathLike[str], *, pdf: bool = True) -> tuple[Path, Path | None]:
+        """Write the routine card as HTML and PDF into ``folder``; returns both paths.
+
+        This is what the Handout button calls. ``pdf=False`` writes the HTML card only (the
+        PDF path is then None): it takes milliseconds, where the PDF takes about a second.
+        """
         from coursekit.handouts import write_routine_card
 
-        card = write_routine_card(self.routine, self.catalog, folder)
-        self._show_files("Handout written", [card.html, card.pdf])
+        card = write_routine_card(self.routine, self.catalog, folder, pdf=pdf)
+        self._show_files("Handout written", [p for p in (card.html, card.pdf) if p is not None])
         return card.html, card.pdf
 
     def _show_files(self, what: str, paths: Iterable[Path]) -> None:

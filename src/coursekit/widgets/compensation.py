@@ -14,13 +14,13 @@ from __future__ import annotations
 
 from typing import Any
 
-import ipywidgets as w
 import traitlets
 
 from coursekit import safety
 from coursekit.catalog import Catalog
 from coursekit.cues import PATTERNS, Match, Round, build_round, mark_round, pattern_label, round_for_pattern
 from coursekit.errors import InvalidModel
+from coursekit.widgets import _shared as w
 from coursekit.widgets._base import CourseWidget, MessageArea, escape, message_html, reports_errors
 
 __all__ = ["CompensationMatcher"]

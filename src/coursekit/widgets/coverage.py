@@ -12,13 +12,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
-import ipywidgets as w
 import traitlets
 
 from coursekit import enums
 from coursekit.coverage import Coverage, Missing, coverage
 from coursekit.errors import InvalidModel
 from coursekit.routines import Routine
+from coursekit.widgets import _shared as w
 from coursekit.widgets._base import (
     CourseWidget,
     FigureSlot,

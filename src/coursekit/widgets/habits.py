@@ -19,7 +19,6 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-import ipywidgets as w
 import traitlets
 
 from coursekit.errors import InvalidModel
@@ -32,6 +31,7 @@ from coursekit.habits import (
     check_anchors,
     pack_micro_sessions,
 )
+from coursekit.widgets import _shared as w
 from coursekit.widgets._base import (
     CourseWidget,
     FigureSlot,

@@ -15,7 +15,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-import ipywidgets as w
 import traitlets
 
 from coursekit.catalog import Catalog
@@ -23,6 +22,7 @@ from coursekit.errors import InvalidModel
 from coursekit.pain import next_step
 from coursekit.progression import ACTIONS, Proposal, propose
 from coursekit.routines import RoutineItem
+from coursekit.widgets import _shared as w
 from coursekit.widgets._base import (
     CourseWidget,
     FigureSlot,

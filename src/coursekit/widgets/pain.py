@@ -15,12 +15,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-import ipywidgets as w
 import traitlets
 
 from coursekit.errors import InvalidModel
 from coursekit.pain import HEURISTIC_NOTE, Step, check_score, next_step, pain_zone
 from coursekit.plots._style import ZONE_COLOURS
+from coursekit.widgets import _shared as w
 from coursekit.widgets._base import (
     CourseWidget,
     FigureSlot,

@@ -20,12 +20,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-import ipywidgets as w
 import traitlets
 
 from coursekit.errors import InvalidModel, JournalError
 from coursekit.quiz import Bank, Question, Result, load_bank, mark, shuffled
 from coursekit.review import CONFIDENCES, check_confidence
+from coursekit.widgets import _shared as w
 from coursekit.widgets._base import CourseWidget, MessageArea, escape, reports_errors
 
 MODES = ("one", "all")

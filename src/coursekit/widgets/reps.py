@@ -16,12 +16,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-import ipywidgets as w
 import traitlets
 
 from coursekit import safety
 from coursekit.effort import SetAdvice, clean_set, reps_in_reserve
 from coursekit.errors import InvalidModel
+from coursekit.widgets import _shared as w
 from coursekit.widgets._base import (
     CourseWidget,
     FigureSlot,

@@ -14,7 +14,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-import ipywidgets as w
 import traitlets
 
 from coursekit.catalog import Catalog
@@ -28,6 +27,7 @@ from coursekit.rotation import (
     check_days,
     weekly_rotation,
 )
+from coursekit.widgets import _shared as w
 from coursekit.widgets._base import (
     CourseWidget,
     FigureSlot,

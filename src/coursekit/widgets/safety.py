@@ -14,11 +14,11 @@ from __future__ import annotations
 
 from typing import Any
 
-import ipywidgets as w
 import traitlets
 
 from coursekit import safety
 from coursekit.errors import InvalidModel
+from coursekit.widgets import _shared as w
 from coursekit.widgets._base import CourseWidget, MessageArea, escape, message_html, reports_errors
 
 __all__ = ["RedFlagCheck"]

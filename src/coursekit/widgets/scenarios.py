@@ -16,7 +16,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-import ipywidgets as w
 import traitlets
 
 from coursekit.catalog import Catalog
@@ -31,6 +30,7 @@ from coursekit.scenarios import (
     match_exercises,
     pattern_choices,
 )
+from coursekit.widgets import _shared as w
 from coursekit.widgets._base import (
     CourseWidget,
     FigureSlot,

@@ -12,12 +12,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-import ipywidgets as w
 import traitlets
 
 from coursekit.critique import Finding, critique, format_findings
 from coursekit.errors import InvalidModel
 from coursekit.routines import Routine
+from coursekit.widgets import _shared as w
 from coursekit.widgets._base import (
     CourseWidget,
     FigureSlot,

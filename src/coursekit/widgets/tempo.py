@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from typing import Any
 
-import ipywidgets as w
 import traitlets
 
 from coursekit.errors import InvalidModel
 from coursekit.tempo import LEGEND, Tempo
+from coursekit.widgets import _shared as w
 from coursekit.widgets._base import (
     CourseWidget,
     FigureSlot,

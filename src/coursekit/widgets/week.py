@@ -15,7 +15,6 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
-import ipywidgets as w
 import traitlets
 
 from coursekit.days import weekday, weekdays
@@ -30,6 +29,7 @@ from coursekit.planner import (
     weekly_load,
 )
 from coursekit.routines import Routine
+from coursekit.widgets import _shared as w
 from coursekit.widgets._base import (
     CourseWidget,
     FigureSlot,

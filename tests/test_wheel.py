@@ -36,7 +36,9 @@ def test_wheel_contains_the_data_and_loads_from_anywhere(tmp_path):
     assert "coursekit/data/exercises.yaml" in names
     assert "coursekit/data/principles.yaml" in names
     assert any(n.startswith("coursekit/data/quizzes/") for n in names)
-    assert {"coursekit/templates/routine_card.html", "coursekit/templates/_page.html"} <= set(names)  # handouts render from the wheel too
+    assert {"coursekit/templates/routine_card.html", "coursekit/templates/_page.html"} <= set(
+        names
+    )  # handouts render from the wheel too
 
     target = tmp_path / "site"
     subprocess.run(

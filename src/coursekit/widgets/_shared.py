@@ -24,6 +24,8 @@ replaced by a new one the next time it is asked for.
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
 from typing import Any
 
 import ipywidgets as _ipw
@@ -111,3 +113,16 @@ def _controls() -> dict[str, type]:
 
 
 globals().update(_controls())
+
+
+@contextlib.contextmanager
+def held(*widgets: Any) -> Iterator[None]:
+    """Send each widget's changes as one message when the block ends (``hold_sync`` on all).
+
+    A re-render that sets a list's options, then its value, then the text of a box sends one
+    update per control instead of one per property.
+    """
+    with contextlib.ExitStack() as stack:
+        for widget in widgets:
+            stack.enter_context(widget.hold_sync())
+        yield

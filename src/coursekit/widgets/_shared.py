@@ -14,7 +14,7 @@ The widget modules import this module as ``w`` in place of ``ipywidgets``::
 
     w.Button(description="Add", layout=w.Layout(width="auto"))   # a shared Layout
 
-Every name of ipywidgets is here; the control classes are thin subclasses (same model and
+Every name of ipywidgets is here (looked up on first use); the control classes are thin subclasses (same model and
 view, so ``isinstance(x, ipywidgets.Button)`` holds) whose default layout and style are
 the shared ones, and ``Layout(...)`` returns the shared layout for those properties. Do not
 change ``x.layout`` or ``x.style`` properties in place: give the control a new
@@ -29,7 +29,6 @@ from collections.abc import Iterator
 from typing import Any
 
 import ipywidgets as _ipw
-from ipywidgets import *  # noqa: F403 - this module stands in for ipywidgets
 from traitlets import default
 
 _LAYOUTS: dict[tuple[tuple[str, Any], ...], _ipw.Layout] = {}
@@ -98,21 +97,17 @@ def _sharing(control: type) -> type:
     return type(control.__name__, (control,), namespace)
 
 
-def _controls() -> dict[str, type]:
-    out = {}
-    for name in dir(_ipw):
-        obj = getattr(_ipw, name)
-        if (
-            isinstance(obj, type)
-            and issubclass(obj, _ipw.DOMWidget)
-            and "layout" in obj.class_traits()
-            and not name.startswith("_")
-        ):
-            out[name] = _sharing(obj)
-    return out
+def _is_control(obj: Any) -> bool:
+    return isinstance(obj, type) and issubclass(obj, _ipw.DOMWidget) and "layout" in obj.class_traits()
 
 
-globals().update(_controls())
+def __getattr__(name: str) -> Any:
+    """Every other ipywidgets name; controls come as sharing subclasses, made on first use."""
+    obj = getattr(_ipw, name)  # AttributeError names this module's missing attribute
+    if not name.startswith("_") and _is_control(obj):
+        obj = _sharing(obj)
+    globals()[name] = obj
+    return obj
 
 
 @contextlib.contextmanager

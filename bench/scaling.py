@@ -4,9 +4,11 @@
   (``<id>-c<k>``) and ladder edges re-wired inside each clone (edges to a record that did
   not make the cut are dropped on both sides, so every synthetic file is valid), written
   with ``references.yaml`` beside it. Measured: ``load_catalog`` (YAML + validation + the
-  ladder index; the loader's cache is cleared first), ``Catalog.filter`` (a fixed set of
-  queries, each one pass over the catalog) and the ladder walk (``Catalog.ladder`` of every
-  exercise: work that should grow linearly with the catalog).
+  ladder index; the loader's cache is cleared first) twice, with the parse cache off (the
+  YAML is parsed every time) and warm (the parsed data is read back as JSON),
+  ``Catalog.filter`` (a fixed set of queries, each one pass over the catalog) and the
+  ladder walk (``Catalog.ladder`` of every exercise, after one untimed walk that fills the
+  catalog's memo: work that should grow linearly with the catalog).
 * Journals of 1,000 / 10,000 / 100,000 quiz attempts in sittings of 8 answers to one quiz
   (8 quizzes; a review row per question asked, about a fifth of the attempts; a session
   with two exercise rows per 20 attempts):
@@ -23,13 +25,15 @@ normalised through the growth exponent k = log(ratio) / log(step): the check com
 
 from __future__ import annotations
 
+import contextlib
 import json
 import math
+import os
 import random
 import shutil
 import sqlite3
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
@@ -202,6 +206,20 @@ def fill_journal(path: Path, attempts: int, *, seed: int = 7) -> Path:
 # Measuring
 
 
+@contextlib.contextmanager
+def _environ(**values: str) -> Iterator[None]:
+    old = {k: os.environ.get(k) for k in values}
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        for k, v in old.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+
+
 def _series(
     workloads: dict[int, Callable[[], Any]], *, rounds: int, slow_s: float = SLOW_S
 ) -> dict[int, list[float]]:
@@ -267,15 +285,24 @@ def run(*, quick: bool = False, rounds: int | None = None) -> GroupResult:
 
         catalogs: dict[int, Any] = {}
 
-        def load(n: int) -> Callable[[], Any]:
+        parse_cache = tmp_path / "parse-cache"
+
+        def load(n: int, cache: str) -> Callable[[], Any]:
             def go() -> None:
                 catalog_module._CACHE.clear()
-                catalogs[n] = load_catalog(files[n])  # kept for the filter and ladder workloads
+                with _environ(COURSEKIT_CACHE=cache):
+                    catalogs[n] = load_catalog(files[n])  # kept for the filter and ladder workloads
 
             return go
 
-        samples = _series({n: load(n) for n in cat_sizes}, rounds=n_rounds)
+        # cold: every run parses the YAML (the parse cache is off), as on first use of a file
+        samples = _series({n: load(n, "off") for n in cat_sizes}, rounds=n_rounds)
         _checks(res, "catalog load + validate", samples, "exercises")
+        # warm: the parsed data comes back from the parse cache, as on every later use
+        for n in cat_sizes:
+            load(n, str(parse_cache))()  # fills the cache
+        warm = _series({n: load(n, str(parse_cache)) for n in cat_sizes}, rounds=max(n_rounds, 5))
+        _checks(res, "catalog load + validate, parse cache warm", warm, "exercises")
         for n in cat_sizes:
             if len(catalogs[n]) != n:
                 raise AssertionError(f"synthetic catalog has {len(catalogs[n])} exercises, not {n}")
@@ -327,7 +354,9 @@ def run(*, quick: bool = False, rounds: int | None = None) -> GroupResult:
 
             return go
 
-        samples = _series({n: walk(catalogs[n], repeats[n]) for n in cat_sizes}, rounds=n_rounds)
+        for n in cat_sizes:  # the first walk fills the catalog's memo of ladder depths: not timed
+            walk(catalogs[n], 1)()
+        samples = _series({n: walk(catalogs[n], repeats[n]) for n in cat_sizes}, rounds=max(n_rounds, 5))
         samples = {n: [t / repeats[n] for t in ts] for n, ts in samples.items()}
         _checks(res, "ladder walk (every exercise's ladder)", samples, "exercises")
         catalogs.clear()

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from coursekit import enums
-from coursekit.data import data_dir, display_path, load_yaml
+from coursekit.data import data_dir, display_path, gc_paused, load_yaml
 from coursekit.errors import DataErrors, DataFileError, InvalidModel
 from coursekit.models import Exercise, exercise_from_record
 
@@ -397,9 +397,11 @@ def load_catalog(path: str | os.PathLike[str] | None = None) -> Catalog:
         return _CACHE[key]
     name = display_path(file)
     records = load_yaml(file)
-    exercises, problems = check_exercise_records(records, name, reference_keys=reference_keys(file.parent))
-    if problems:
-        raise DataErrors(problems)
-    catalog = Catalog(exercises, source=name)
+    keys = reference_keys(file.parent)
+    with gc_paused():  # thousands of small frozen models: no cycles for the collector to find
+        exercises, problems = check_exercise_records(records, name, reference_keys=keys)
+        if problems:
+            raise DataErrors(problems)
+        catalog = Catalog(exercises, source=name)
     _CACHE[key] = catalog
     return catalog

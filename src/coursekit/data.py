@@ -89,7 +89,7 @@ def _parse_yaml(text: str, name: str) -> Any:
     # pure-Python one; both construct only plain data (never arbitrary objects).
     safe_loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        with _gc_paused():
+        with gc_paused():
             return yaml.load(text, Loader=safe_loader)  # noqa: S506 - a safe loader, chosen above
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
@@ -154,7 +154,7 @@ def _read_cache(entry: Path, key: str) -> Any:
     except OSError:
         return _MISSING
     try:
-        with _gc_paused():
+        with gc_paused():
             payload = json.loads(raw)
     except ValueError:  # a damaged entry: parse the file again (and overwrite the entry)
         return _MISSING
@@ -216,11 +216,12 @@ def _plain(data: Any) -> bool:
 
 
 @contextlib.contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while a parser builds plain, acyclic data.
+def gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a loader builds plain, acyclic data.
 
-    Parsed data has no reference cycles, yet building it makes the collector rescan every
-    object again and again, which makes loading a large file slower than linear.
+    Parsed data and the models built from it have no reference cycles, yet building them
+    makes the collector rescan every object again and again, which makes loading a large
+    file slower than linear. Any cyclic garbage made meanwhile is collected afterwards.
     """
     was_enabled = gc.isenabled()
     gc.disable()

@@ -65,3 +65,28 @@ def test_catalog_loading_needs_no_pandas():
     )
     out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)
     assert out.stdout.strip() == ""
+
+
+def test_every_module_imports_first_in_a_fresh_interpreter():
+    """No import cycle hides behind import order: each module can be the first one imported."""
+    import pkgutil
+
+    import coursekit
+
+    names = sorted(
+        m.name
+        for m in pkgutil.walk_packages(coursekit.__path__, "coursekit.")
+        if not m.name.endswith("__main__")
+    )
+    code = (
+        "import importlib, subprocess, sys\n"
+        f"names = {names!r}\n"
+        "failed = []\n"
+        "for name in names:\n"
+        "    p = subprocess.run([sys.executable, '-c', f'import {name}'], capture_output=True, text=True)\n"
+        "    if p.returncode: failed.append((name, p.stderr.strip().splitlines()[-1]))\n"
+        "print(failed)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)
+    assert out.stdout.strip() == "[]"
+    assert "coursekit.widgets._base" in names and "coursekit.widgets._shared" in names

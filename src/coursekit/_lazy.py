@@ -28,8 +28,8 @@ def lazy_exports(
         return names
 
     def getattr_(name: str) -> Any:
-        if name.startswith("__"):
-            raise AttributeError(name)
+        if name.startswith("_"):  # dunders, and private submodules not imported yet
+            raise AttributeError(f"module {package!r} has no attribute {name!r}")
         table = public()
         if name not in table:
             raise AttributeError(f"{package} has no {what} {name!r}; {what}s: {', '.join(sorted(table))}")

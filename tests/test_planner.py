@@ -15,6 +15,7 @@ from coursekit.planner import (
     session_load,
     swap_to_plan_b,
     weekly_load,
+    weekly_load_rows,
 )
 from coursekit.routines import Routine
 from factories import good_routine, item, routine, synthetic_catalog
@@ -170,6 +171,35 @@ def test_weekly_load_table():
     assert mon["load"] == round(session_load(MORNING, CAT) + session_load(OFFICE, CAT), 1)
     assert table.loc[table["kind"] == "rest", "load"].eq(0).all()
     assert table.iloc[0]["load"] > table.iloc[1]["load"]  # demanding days carry more load
+
+
+def test_weekly_load_rows_are_the_table_without_pandas():
+    rows = weekly_load_rows(week(), CAT)
+    assert rows == weekly_load(week(), CAT).to_dict("records")
+    assert [r["day"] for r in rows] == list(WEEKDAYS)
+
+
+def test_weekly_load_rows_and_the_load_charts_need_no_pandas():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from coursekit.catalog import load_catalog\n"
+        "from coursekit.planner import Wardrobe, plan_week, weekly_load_rows\n"
+        "from coursekit.routines import load_example_routines\n"
+        "from coursekit.widgets.builder import RoutineBuilder, WardrobeBuilder\n"
+        "from coursekit.widgets.week import WeekPlanner\n"
+        "cat = load_catalog(); ex = load_example_routines(cat)\n"
+        "w = Wardrobe.of(ex['morning-flow'], ex['office-reset'], ex['flare-day'])\n"
+        "weekly_load_rows(plan_week(w, cat, days=['Mon', 'Wed']), cat)\n"
+        "p = WeekPlanner(w, cat, figure=True)\n"
+        "b = WardrobeBuilder(RoutineBuilder(cat, figure=False), figure=True)\n"
+        "b.put(ex['morning-flow']); b.load_rows()\n"
+        "print('pandas' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)
+    assert out.stdout.strip() == "False"
 
 
 def test_session_load_is_minutes_times_mean_load_level():

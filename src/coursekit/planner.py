@@ -13,7 +13,8 @@
 * Days the learner does not have are **rest** days: active recovery, no routine.
 
 ``swap_to_plan_b(plan, day)`` turns one day into a flare-up day using the plan-B routine
-of each session's slot. ``weekly_load(plan, catalog)`` is the table behind the load chart.
+of each session's slot. ``weekly_load(plan, catalog)`` is the table behind the load chart,
+as pandas; ``weekly_load_rows`` gives the same rows without pandas.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from coursekit import enums
 from coursekit.days import WEEKDAYS, weekday
@@ -321,25 +322,29 @@ def session_load(routine: Routine, catalog: Catalog) -> float:
     return routine.minutes(catalog) * mean_level
 
 
-def weekly_load(plan: WeekPlan, catalog: Catalog) -> pd.DataFrame:
-    """One row per day: day, kind, sessions, minutes and load.
+def weekly_load_rows(plan: WeekPlan, catalog: Catalog) -> list[dict[str, Any]]:
+    """One mapping per day: day, kind, sessions, minutes and load (no pandas needed).
 
     Load is a teaching measure in load-minutes: each session's minutes times the mean
     catalog load level (0 unloaded … 4 moderate external load) of its exercises, summed
     over the day. Like session-RPE it multiplies time by intensity; it is not a validated
     training-load scale.
     """
+    return [
+        {
+            "day": d.day,
+            "kind": d.kind,
+            "sessions": len(d.sessions),
+            "minutes": round(sum(s.routine.minutes(catalog) for s in d.sessions), 1),
+            "load": round(sum(session_load(s.routine, catalog) for s in d.sessions), 1),
+        }
+        for d in plan.days
+    ]
+
+
+def weekly_load(plan: WeekPlan, catalog: Catalog) -> pd.DataFrame:
+    """:func:`weekly_load_rows` as a pandas table, one row per day (imports pandas)."""
     import pandas as pd
 
-    rows = []
-    for d in plan.days:
-        rows.append(
-            {
-                "day": d.day,
-                "kind": d.kind,
-                "sessions": len(d.sessions),
-                "minutes": round(sum(s.routine.minutes(catalog) for s in d.sessions), 1),
-                "load": round(sum(session_load(s.routine, catalog) for s in d.sessions), 1),
-            }
-        )
+    rows = weekly_load_rows(plan, catalog)
     return pd.DataFrame(rows, columns=["day", "kind", "sessions", "minutes", "load"])

@@ -1030,10 +1030,19 @@ class WardrobeBuilder(CourseWidget):
         return self.wardrobe_plan()
 
     def load_table(self) -> Any:
-        """Minutes and load per day: the table behind the weekly load chart."""
+        """Minutes and load per day, as a pandas table (``coursekit.planner.weekly_load``)."""
         from coursekit.planner import weekly_load
 
         return weekly_load(self.week(), self.catalog)
+
+    def load_rows(self) -> list[dict[str, Any]]:
+        """Minutes and load per day, one mapping per day: what the weekly load chart draws.
+
+        The same numbers as :meth:`load_table`, without importing pandas.
+        """
+        from coursekit.planner import weekly_load_rows
+
+        return weekly_load_rows(self.week(), self.catalog)
 
     def missing(self) -> list[tuple[str, str]]:
         """The (slot, plan) pairs still empty."""
@@ -1110,7 +1119,7 @@ class WardrobeBuilder(CourseWidget):
         from coursekit.plots.week import week_load
 
         fig = Figure(figsize=(7, 3.2), layout="constrained")
-        week_load(self.load_table(), ax=fig.subplots())
+        week_load(self.load_rows(), ax=fig.subplots())
         return fig
 
     def __repr__(self) -> str:

@@ -27,6 +27,7 @@ from coursekit.planner import (
     plan_week,
     swap_to_plan_b,
     weekly_load,
+    weekly_load_rows,
 )
 from coursekit.routines import Routine
 from coursekit.widgets import _shared as w
@@ -278,13 +279,13 @@ class WeekPlanner(CourseWidget):
 
     def schedule_html(self) -> str:
         """The seven days as an HTML table; every routine name and anchor is escaped."""
-        table = self.table()
+        loads = weekly_load_rows(self._plan, self.catalog)
         head = "".join(
             f'<th scope="col" style="text-align:left;padding:3px 8px">{h}</th>'
             for h in ("Day", "Kind", "Plan", "Sessions", "Minutes", "Load")
         )
         rows = []
-        for d, row in zip(self._plan.days, table.to_dict("records"), strict=True):
+        for d, row in zip(self._plan.days, loads, strict=True):
             if d.sessions:
                 body = "<br>".join(
                     f"{escape(s.routine.name)} <em>({escape(s.moment)}, {s.minutes:.0f} min)</em>"
@@ -336,7 +337,7 @@ class WeekPlanner(CourseWidget):
         from coursekit.plots.week import week_load
 
         fig = Figure(figsize=(7, 3.2), layout="constrained")
-        week_load(self.table(), ax=fig.subplots())
+        week_load(weekly_load_rows(self._plan, self.catalog), ax=fig.subplots())
         return fig
 
     def __repr__(self) -> str:

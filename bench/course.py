@@ -113,6 +113,8 @@ class _Runner:
             self.env.pop("PYTHONDONTWRITEBYTECODE", None)
             self.env["PYTHONPYCACHEPREFIX"] = str(tmp / "pycache")
         self.env.pop("BENCH_NBVAL_TIMES", None)
+        # the parse cache in a folder of the run's own, filled by warm() as any first use would
+        self.env["COURSEKIT_CACHE"] = str(tmp / "parse-cache")
         self.n = 0
 
     def _home(self) -> str:
@@ -122,12 +124,14 @@ class _Runner:
         return str(home)
 
     def warm(self) -> None:
-        """Fill the bytecode cache (the kit, pytest, nbval, nbconvert, the kernel's imports)."""
+        """Fill the bytecode cache (the kit, pytest, nbval, nbconvert, the kernel's imports) and
+        the parse cache of the course data (every data file is read once)."""
         code = (
             "import pytest, xdist, nbval.plugin, nbconvert, nbclient, nbformat.validator, ipykernel.kernelapp, "
             "pandas, matplotlib.pyplot, ipywidgets, coursekit.widgets, coursekit.plots, coursekit.handouts, "
             "coursekit.journal, coursekit.quiz, coursekit.planner; import pkgutil, importlib, coursekit; "
-            "[importlib.import_module(m.name) for m in pkgutil.walk_packages(coursekit.__path__, 'coursekit.') if not m.name.endswith('__main__')]"
+            "[importlib.import_module(m.name) for m in pkgutil.walk_packages(coursekit.__path__, 'coursekit.') if not m.name.endswith('__main__')]; "
+            "from coursekit.validate import check_data; check_data()"
         )
         subprocess.run(
             [sys.executable, "-c", code],

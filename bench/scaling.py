@@ -342,22 +342,19 @@ def run(*, quick: bool = False, rounds: int | None = None) -> GroupResult:
         samples = _series({n: filters(catalogs[n]) for n in cat_sizes}, rounds=max(n_rounds, 5))
         _checks(res, "catalog filter (4 queries)", samples, "exercises")
 
-        # A walk over 100 exercises takes well under a millisecond, where timer noise rules;
-        # small catalogs are walked several times per sample and the time divided back.
-        repeats = {n: max(1, cat_sizes[-1] // n) for n in cat_sizes}
-
-        def walk(cat: Any, times: int) -> Callable[[], Any]:
+        # One walk per sample at every size, the sizes rotating within a round: walking a small
+        # catalog many times in a row would keep it in the CPU caches and flatter it. A walk
+        # over 100 exercises takes under a millisecond, so there are many rounds.
+        def walk(cat: Any) -> Callable[[], Any]:
             def go() -> None:
-                for _ in range(times):
-                    for exercise_id in cat.ids:
-                        cat.ladder(exercise_id)
+                for exercise_id in cat.ids:
+                    cat.ladder(exercise_id)
 
             return go
 
         for n in cat_sizes:  # the first walk fills the catalog's memo of ladder depths: not timed
-            walk(catalogs[n], 1)()
-        samples = _series({n: walk(catalogs[n], repeats[n]) for n in cat_sizes}, rounds=max(n_rounds, 5))
-        samples = {n: [t / repeats[n] for t in ts] for n, ts in samples.items()}
+            walk(catalogs[n])()
+        samples = _series({n: walk(catalogs[n]) for n in cat_sizes}, rounds=max(n_rounds, 15))
         _checks(res, "ladder walk (every exercise's ladder)", samples, "exercises")
         catalogs.clear()
         parsed.clear()

@@ -55,7 +55,7 @@ SANITIZE = ROOT / "tests" / "nbval_sanitize.cfg"
 NBVAL_BUDGET = 1.3
 NOTEBOOK_BUDGET = 1.5
 CHUNKS = 3
-NOTEBOOK_ROUNDS = 2  # samples of every course and floor notebook (see above)
+NOTEBOOK_ROUNDS = 3  # samples of every course and floor notebook (see above)
 TIMEOUT_S = 1800
 PYTEST_INI = """[pytest]
 # the course check, run by bench/course.py from a temporary copy

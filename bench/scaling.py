@@ -407,7 +407,7 @@ def run(*, quick: bool = False, rounds: int | None = None) -> GroupResult:
         if rows.skipped:
             raise AssertionError(f"gradebook skipped synthetic journals: {rows.skipped[0]}")
         samples = _series(
-            {n: (lambda n=n: gradebook(class_dirs[n])) for n in c_sizes}, rounds=max(n_rounds, 3)
+            {n: (lambda n=n: gradebook(class_dirs[n])) for n in c_sizes}, rounds=max(n_rounds, 5)
         )
         _checks(res, "gradebook", samples, "journals")
     return res

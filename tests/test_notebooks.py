@@ -87,7 +87,7 @@ class TestEachNotebook:
         for i, cell in enumerate(cells):
             if cell["cell_type"] != "code":
                 continue
-            if any("image/png" in o.get("data", {}) for o in cell.get("outputs", [])):
+            if any({"image/png", "image/svg+xml"} & set(o.get("data", {})) for o in cell.get("outputs", [])):
                 figures += 1
                 following = "".join(cells[i + 1]["source"]) if i + 1 < len(cells) else ""
                 assert following.startswith("*Figure description:*"), f"figure in cell {i} has no description"

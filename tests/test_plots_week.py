@@ -57,3 +57,67 @@ def test_week_load_uses_the_given_axes_and_the_planner_table(catalog, close_figu
     fig, ax = plt.subplots()
     assert week_load(weekly_load(plan, catalog), ax=ax, annotate=False) is ax
     assert len(ax.patches) == 7 and not ax.texts
+
+
+# -- the SVG chart (what the wardrobe and the week planner show live)
+
+SVG_NS = {"svg": "http://www.w3.org/2000/svg"}
+
+
+def _svg_root(text: str):
+    import xml.etree.ElementTree as ET
+
+    return ET.fromstring(text)
+
+
+def test_week_load_svg_draws_a_bar_per_day_with_minutes():
+    from coursekit.plots.week import week_load_alt, week_load_svg
+
+    text = week_load_svg(ROWS)
+    root = _svg_root(text)
+    assert root.get("role") == "img" and root.get("aria-label") == week_load_alt(ROWS)
+    assert root.find("svg:title", SVG_NS).text == week_load_alt(ROWS)
+    days = root.findall(".//svg:rect[@class='day']", SVG_NS)
+    assert len(days) == 3  # the rest day has no minutes, so no bar, and says "rest"
+    heights = [float(r.get("height")) for r in days]
+    assert heights[0] > heights[2] > heights[1]  # 18.3 > 7.2 > 5.3 minutes
+    words = [t.text for t in root.iter("{http://www.w3.org/2000/svg}text")]
+    assert "load 15" in words and "rest" in words and "Mon" in words and "Thu" in words
+    assert "Weekly load: 31 min, 25 load-minutes" in words
+    legend = [w for w in words if w and w.endswith(("day", "(plan B)", "recovery"))]
+    assert legend == ["demanding day", "lighter day", "flare-up day (plan B)", "rest / active recovery"]
+    assert "Mon demanding day, 18.3 min, load 15" in week_load_alt(ROWS)
+
+
+def test_week_load_svg_is_deterministic_and_escapes_text():
+    from coursekit.plots.week import week_load_svg
+
+    assert week_load_svg(ROWS) == week_load_svg(ROWS)
+    text = week_load_svg(ROWS, title="<b>mine</b> & yours", id_prefix="w1")
+    assert "<b>" not in text and "&lt;b&gt;mine&lt;/b&gt; &amp; yours" in text
+    assert 'id="w1-demanding"' in text and "url(#w1-light)" in text
+    _svg_root(text)
+
+
+@pytest.mark.parametrize(
+    "kwargs, match",
+    [({"width": 100}, "width"), ({"height": 5}, "height"), ({"id_prefix": "1bad"}, "id_prefix")],
+)
+def test_week_load_svg_rejects_bad_sizes(kwargs, match):
+    from coursekit.plots.week import week_load_svg
+
+    with pytest.raises(InvalidModel, match=match):
+        week_load_svg(ROWS, **kwargs)
+
+
+def test_week_load_svg_needs_no_matplotlib():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\nfrom coursekit.plots.week import week_load_svg\n"
+        f"week_load_svg({ROWS!r})\n"
+        "print('matplotlib' in sys.modules, 'pandas' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)
+    assert out.stdout.split() == ["False", "False"]

@@ -9,14 +9,20 @@ so it stays readable from an empty routine up to twenty items and at a small siz
 
 from __future__ import annotations
 
-import hashlib
-import html
-import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from coursekit.errors import InvalidModel
 from coursekit.plots._style import OKABE_ITO, PHASE_COLOURS, PHASE_HATCHES, axes, finish
+from coursekit.plots._svg import CHAR_W as _CHAR_W
+from coursekit.plots._svg import GRID as _GRID
+from coursekit.plots._svg import ID_TOKEN as _ID_TOKEN
+from coursekit.plots._svg import SAFE_ID as _SAFE_ID
+from coursekit.plots._svg import document
+from coursekit.plots._svg import hatch_path as _hatch_path
+from coursekit.plots._svg import n as _n
+from coursekit.plots._svg import tick_step as _tick_step
+from coursekit.plots._svg import x as _x
 from coursekit.routines import TRANSITION_S
 from coursekit.tempo import EXPLOSIVE_S, Tempo
 
@@ -264,54 +270,11 @@ def routine_timeline(
 # hundred milliseconds for that, a string of SVG well under one. The SVG is self-contained
 # (no script, no external reference): it goes straight into an HTML widget or a page.
 
-#: Characters XML 1.0 does not allow; they are dropped from learner text before escaping.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-_ID_TOKEN = "\x00"  # stands for the pattern id prefix until the content is hashed
-_SAFE_ID = re.compile(r"[A-Za-z][A-Za-z0-9_-]*")
-_NICE_STEPS = (0.25, 0.5, 1, 2, 5, 10, 15, 20, 30, 60, 120, 240)
-_CHAR_W = 0.56  # rough width of a character in a sans-serif font, in font sizes
-_SVG_TEXT = EDGE_COLOUR
-_GRID = "#DDDDDD"
-#: How a matplotlib hatch is drawn in an SVG pattern tile of 6 × 6 user units.
-_HATCH_PATHS = {
-    "/": "M0,6 L6,0 M-1.5,1.5 L1.5,-1.5 M4.5,7.5 L7.5,4.5",
-    "\\": "M0,0 L6,6 M-1.5,4.5 L1.5,7.5 M4.5,-1.5 L7.5,1.5",
-    ".": "M2.5,3 a0.6,0.6 0 1,0 1.2,0 a0.6,0.6 0 1,0 -1.2,0",
-}
 _PHASE_WORDS = {"soften": "plain", "organize": "striped", "strengthen": "cross-hatched"}
-
-
-def _x(text: object) -> str:
-    """Learner or data text, safe inside SVG text and attribute values."""
-    return html.escape(_NOT_XML.sub("", str(text)), quote=True)
-
-
-def _n(value: float) -> str:
-    """A coordinate with one decimal, without a trailing '.0'."""
-    out = f"{value:.1f}"
-    return out[:-2] if out.endswith(".0") else out
-
-
-def _hatch_path(hatch: str) -> str:
-    parts = []
-    if "/" in hatch or "x" in hatch:
-        parts.append(_HATCH_PATHS["/"])
-    if "\\" in hatch or "x" in hatch:
-        parts.append(_HATCH_PATHS["\\"])
-    if "." in hatch:
-        parts.append(_HATCH_PATHS["."])
-    return " ".join(parts)
 
 
 def _phase_fill(phase: str) -> str:
     return f"url(#{_ID_TOKEN}-{phase})" if PHASE_HATCHES[phase] else PHASE_COLOURS[phase]
-
-
-def _tick_step(span_min: float, max_ticks: int) -> float:
-    for step in _NICE_STEPS:
-        if span_min / step <= max_ticks:
-            return step
-    return _NICE_STEPS[-1] * (int(span_min / (_NICE_STEPS[-1] * max_ticks)) + 1)
 
 
 def routine_timeline_alt(routine: Routine, catalog: Catalog) -> str:
@@ -380,7 +343,7 @@ def routine_timeline_svg(
             f'<text x="{_n(width / 2)}" y="{top + 25}" text-anchor="middle" font-size="13">'
             "No exercises yet: add one to see its timeline</text>"
         )
-        return _svg(width, height, alt, "", "".join(out), id_prefix)
+        return document(width, height, alt, "", "".join(out), id_prefix, seed="cktl")
 
     names = [catalog[it.exercise].name for it in routine.items]
     labels = [f"{i + 1}. {_short(name)}" for i, name in enumerate(names)]
@@ -476,7 +439,7 @@ def routine_timeline_svg(
             )
             x += widths[j]
         y += 18
-    return _svg(width, int(y + 4), alt, _patterns(segments), "".join(out), id_prefix)
+    return document(width, int(y + 4), alt, _patterns(segments), "".join(out), id_prefix, seed="cktl")
 
 
 def _patterns(segments: list[Segment]) -> str:
@@ -492,18 +455,6 @@ def _patterns(segments: list[Segment]) -> str:
             "</pattern>"
         )
     return "<defs>" + "".join(out) + "</defs>" if out else ""
-
-
-def _svg(width: int, height: int, alt: str, defs: str, body: str, id_prefix: str | None) -> str:
-    text = (
-        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="{_x(alt)}" width="{width}" '
-        f'height="{height}" viewBox="0 0 {width} {height}" font-family="sans-serif" fill="{_SVG_TEXT}" '
-        f'style="max-width:100%;height:auto"><title>{_x(alt)}</title>{defs}{body}</svg>'
-    )
-    if _ID_TOKEN not in text:
-        return text
-    prefix = id_prefix or "cktl" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
-    return text.replace(_ID_TOKEN, prefix)
 
 
 def tempo_timeline(

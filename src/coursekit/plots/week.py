@@ -2,7 +2,8 @@
 
 ``week_bars`` is pure (no matplotlib): it reads the table of
 :func:`coursekit.planner.weekly_load` (a DataFrame or a list of row mappings) into bars;
-``week_load`` only draws them.
+``week_load`` draws them with matplotlib, ``week_load_svg`` as a self-contained SVG string
+(what the wardrobe builder shows live, in milliseconds and without matplotlib).
 """
 
 from __future__ import annotations
@@ -12,9 +13,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from coursekit.errors import InvalidModel
+from coursekit.plots import _svg as svg
 from coursekit.plots._style import OKABE_ITO, axes, finish
 
-__all__ = ["week_bars", "week_load", "DayBar"]
+__all__ = ["week_bars", "week_load", "week_load_svg", "week_load_alt", "DayBar"]
 
 KIND_ORDER = ("demanding", "light", "flare-up", "rest")
 KIND_COLOURS = {
@@ -116,3 +118,131 @@ def week_load(
     ax.grid(axis="y", color="#DDDDDD", linewidth=0.5)
     ax.set_axisbelow(True)
     return finish(ax, title=title, xlabel="day", ylabel="minutes of exercise")
+
+
+def week_load_alt(table: Any) -> str:
+    """The text a screen reader is told about the chart: every day, its kind, minutes and load."""
+    return _alt(week_bars(table))
+
+
+def _alt(bars: list[DayBar]) -> str:
+    days = "; ".join(
+        f"{b.day} {KIND_LABELS[b.kind]}"
+        + ("" if b.kind == "rest" and not b.minutes else f", {b.minutes:g} min, load {b.load:g}")
+        for b in bars
+    )
+    return (
+        f"Bar chart of minutes of exercise per day: {days or 'no days'}. "
+        "Bars are coloured and patterned by the kind of day; the load is written above each bar."
+    )
+
+
+def week_load_svg(
+    table: Any,
+    *,
+    width: int = 640,
+    height: int = 190,
+    title: str | None = None,
+    alt: str | None = None,
+    id_prefix: str | None = None,
+) -> str:
+    """The picture of :func:`week_load` as an inline, self-contained ``<svg>`` string.
+
+    Bars of minutes per day, coloured and patterned by the kind of day, the load written
+    above each bar, a minutes axis and a legend. ``height`` is that of the plot area. The
+    SVG has ``role="img"``, an ``aria-label`` and a ``<title>`` holding ``alt`` (by default
+    :func:`week_load_alt`); every text is escaped. No matplotlib is imported.
+    """
+    if isinstance(width, bool) or not isinstance(width, int) or width < 240:
+        raise InvalidModel(f"width must be a whole number of pixels, at least 240; got {width!r}")
+    if isinstance(height, bool) or not isinstance(height, int) or not 60 <= height <= 1000:
+        raise InvalidModel(f"height must be a whole number of pixels from 60 to 1000; got {height!r}")
+    if id_prefix is not None and not (isinstance(id_prefix, str) and svg.SAFE_ID.fullmatch(id_prefix)):
+        raise InvalidModel(f"id_prefix must be a letter then letters, digits, '-' or '_'; got {id_prefix!r}")
+    bars = week_bars(table)
+    if alt is None:
+        alt = _alt(bars)
+    if title is None:
+        title = (
+            f"Weekly load: {sum(b.minutes for b in bars):.0f} min, "
+            f"{sum(b.load for b in bars):.0f} load-minutes"
+        )
+    pad = 8
+    out: list[str] = []
+    add = out.append
+    top = pad + (26 if title else 6)
+    if title:
+        add(
+            f'<text x="{svg.n(width / 2)}" y="{pad + 14}" text-anchor="middle" font-size="14" '
+            f'font-weight="bold">{svg.x(title)}</text>'
+        )
+    x0, x1 = pad + 56, width - pad
+    axis_y = top + height
+    most = max((b.minutes for b in bars), default=0.0) or 10.0
+    step = svg.tick_step(most * 1.18, 5)
+    span = step * (int(most * 1.18 / step) + 1)
+    scale = height / span  # pixels per minute
+    ticks = [k * step for k in range(int(span / step) + 1)]
+    grid = " ".join(f"M{svg.n(x0)},{svg.n(axis_y - t * scale)}H{svg.n(x1)}" for t in ticks[1:])
+    if grid:
+        add(f'<path d="{grid}" fill="none" stroke="{svg.GRID}" stroke-width="0.6"/>')
+    slot = (x1 - x0) / max(len(bars), 1)
+    bar_w = slot * 0.7
+    for i, b in enumerate(bars):
+        cx = x0 + slot * (i + 0.5)
+        h = b.minutes * scale
+        about = f"{b.day}: {KIND_LABELS[b.kind]}, {b.minutes:g} min, load {b.load:g}"
+        if h > 0:
+            add(
+                f'<rect class="day" x="{svg.n(cx - bar_w / 2)}" y="{svg.n(axis_y - h)}" width="{svg.n(bar_w)}" '
+                f'height="{svg.n(h)}" fill="{_kind_fill(b.kind)}" stroke="{svg.EDGE}" stroke-width="0.6">'
+                f"<title>{svg.x(about)}</title></rect>"
+            )
+        label = "rest" if b.kind == "rest" and not b.minutes else f"load {b.load:g}"
+        add(
+            f'<text x="{svg.n(cx)}" y="{svg.n(axis_y - h - 4)}" text-anchor="middle" font-size="11">'
+            f"{svg.x(label)}</text>"
+            f'<text x="{svg.n(cx)}" y="{axis_y + 16}" text-anchor="middle" font-size="12">{svg.x(b.day)}</text>'
+        )
+    marks = " ".join(f"M{svg.n(x0)},{svg.n(axis_y - t * scale)}h-4" for t in ticks)
+    add(f'<path d="M{svg.n(x0)},{top}V{axis_y}H{svg.n(x1)} {marks}" fill="none" stroke="{svg.EDGE}"/>')
+    for t in ticks:
+        add(
+            f'<text x="{svg.n(x0 - 7)}" y="{svg.n(axis_y - t * scale + 4)}" text-anchor="end" '
+            f'font-size="11">{t:g}</text>'
+        )
+    mid = top + height / 2
+    add(
+        f'<text x="{pad + 12}" y="{svg.n(mid)}" text-anchor="middle" font-size="12" '
+        f'transform="rotate(-90 {pad + 12} {svg.n(mid)})">minutes of exercise</text>'
+    )
+    kinds = [k for k in KIND_ORDER if any(b.kind == k for b in bars)]
+    widths = [16 + 5 + len(KIND_LABELS[k]) * 11 * svg.CHAR_W + 14 for k in kinds]
+    rows: list[list[int]] = [[]]
+    used = 0.0
+    for j, wd in enumerate(widths):
+        if rows[-1] and used + wd > width - 2 * pad:
+            rows.append([])
+            used = 0.0
+        rows[-1].append(j)
+        used += wd
+    y = axis_y + 28
+    for row in rows:
+        if not row:
+            continue
+        x = (width - sum(widths[j] for j in row) + 14) / 2
+        for j in row:
+            k = kinds[j]
+            add(
+                f'<rect class="legend" x="{svg.n(x)}" y="{svg.n(y)}" width="16" height="11" '
+                f'fill="{_kind_fill(k)}" stroke="{svg.EDGE}" stroke-width="0.6"/>'
+                f'<text x="{svg.n(x + 21)}" y="{svg.n(y + 9.5)}" font-size="11">{svg.x(KIND_LABELS[k])}</text>'
+            )
+            x += widths[j]
+        y += 18
+    defs = "".join(svg.pattern(k, KIND_COLOURS[k], KIND_HATCHES[k]) for k in KIND_ORDER if KIND_HATCHES[k])
+    return svg.document(width, int(y + 4), alt, f"<defs>{defs}</defs>", "".join(out), id_prefix, seed="ckwl")
+
+
+def _kind_fill(kind: str) -> str:
+    return f"url(#{svg.ID_TOKEN}-{kind})" if KIND_HATCHES[kind] else KIND_COLOURS[kind]

@@ -330,9 +330,10 @@ def test_wardrobe_chart(catalog, close_figures):
         routines=[load_example_routines(catalog)["morning-flow"]], catalog=catalog, figure=True
     )
     assert (
-        wardrobe.chart_html.value.startswith("<img")
+        wardrobe.chart_html.value.startswith("<svg")
         and "minutes of exercise per day" in wardrobe.chart_html.value
     )
+    assert wardrobe.chart_html.value == wardrobe.chart_svg()
 
 
 def test_auto_figures_wait_for_a_browser_view(catalog):
@@ -349,7 +350,7 @@ def test_wardrobe_chart_waits_for_a_view(catalog, close_figures):
     wardrobe = WardrobeBuilder(routines=[load_example_routines(catalog)["morning-flow"]], catalog=catalog)
     assert wardrobe.chart_html.value == "" and "minutes of exercise per day" in wardrobe.chart_html.alt
     wardrobe.chart_html._view_count = 1
-    assert wardrobe.chart_html.value.startswith("<img")
+    assert wardrobe.chart_html.value.startswith("<svg")
     assert wardrobe.builder.timeline_html.value == ""  # its own builder counts its own views
 
 

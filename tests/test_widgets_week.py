@@ -138,5 +138,6 @@ def test_example_wardrobe_skips_mistakes(catalog):
 
 def test_default_planner_has_a_figure():
     planner = WeekPlanner(figure=True)
-    assert planner.picture.value.startswith('<img src="data:image/png;base64,')
+    assert planner.picture.value.startswith("<svg") and 'role="img"' in planner.picture.value
     assert "minutes of exercise per day" in planner.picture.value
+    assert planner.picture.value.count('class="day"') == planner.training_days

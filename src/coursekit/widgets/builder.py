@@ -1110,17 +1110,15 @@ class WardrobeBuilder(CourseWidget):
         if not self.state.routines:
             self.chart_html.show("")
             return
-        kinds = ", ".join(f"{d.day} {d.kind}" for d in plan.days)
-        self.chart_html.update(self._chart, alt=f"Bar chart of minutes of exercise per day; days: {kinds}.")
+        from coursekit.plots.week import week_load_alt
 
-    def _chart(self) -> Any:
-        from matplotlib.figure import Figure
+        self.chart_html.update(self.chart_svg, alt=week_load_alt(self.load_rows()))
 
-        from coursekit.plots.week import week_load
+    def chart_svg(self) -> str:
+        """The weekly load chart as an inline <svg> (what the wardrobe shows live)."""
+        from coursekit.plots.week import week_load_svg
 
-        fig = Figure(figsize=(7, 3.2), layout="constrained")
-        week_load(self.load_rows(), ax=fig.subplots())
-        return fig
+        return week_load_svg(self.load_rows())
 
     def __repr__(self) -> str:
         keys = self.pairs()

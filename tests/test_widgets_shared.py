@@ -83,3 +83,18 @@ def test_widget_modules_build_controls_through_the_shared_module(path):
         and (node.module or "").startswith("ipywidgets")
     ]
     assert direct == [], f"{path.name} imports ipywidgets directly (line {direct}); use _shared as w"
+
+
+def test_held_sends_one_update_per_widget_in_the_given_order(monkeypatch):
+    a, b = w.HTML("a"), w.Text(value="b")
+    sent: list[tuple[str, set]] = []
+    for name, widget in (("a", a), ("b", b)):
+        monkeypatch.setattr(
+            widget, "send_state", lambda key=None, name=name: sent.append((name, set(key or ())))
+        )
+    with w.held(a, b):
+        b.value = "b2"
+        b.placeholder = "type"
+        a.value = "a2"
+        a.value = "a3"
+    assert sent == [("a", {"value"}), ("b", {"value", "placeholder"})]

@@ -47,6 +47,7 @@ def drive_builder(page, builder) -> dict:
     seen["critique_2"] = text_of(page, ".ck-critique", within=builder)
 
     items = builder.locator(".ck-items select").first
+    page.wait_for_function("el => el.options.length >= 2", arg=items.element_handle(), timeout=90_000)
     seen["items_before"] = items.inner_text()
     n = items.locator("option").count()
     items.select_option(index=n - 1)

@@ -115,9 +115,10 @@ def held(*widgets: Any) -> Iterator[None]:
     """Send each widget's changes as one message when the block ends (``hold_sync`` on all).
 
     A re-render that sets a list's options, then its value, then the text of a box sends one
-    update per control instead of one per property.
+    update per control instead of one per property. The updates go out in the order the
+    widgets are given (a browser sees the controls change before, say, a summary below them).
     """
     with contextlib.ExitStack() as stack:
-        for widget in widgets:
+        for widget in reversed(widgets):  # the stack unwinds last-in first-out
             stack.enter_context(widget.hold_sync())
         yield

@@ -28,6 +28,8 @@ from coursekit.review import CONFIDENCES, check_confidence
 from coursekit.widgets import _shared as w
 from coursekit.widgets._base import CourseWidget, MessageArea, escape, reports_errors
 
+__all__ = ["QuizCard"]
+
 MODES = ("one", "all")
 CONFIDENCE_LABELS = {"guess": "guess", "fairly_sure": "fairly sure", "certain": "certain"}
 _INITIAL = {"description_width": "initial"}

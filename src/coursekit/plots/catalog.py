@@ -12,9 +12,16 @@ from typing import Any
 from coursekit import enums
 from coursekit.cues import pattern_counts, pattern_label
 from coursekit.errors import InvalidModel
+from coursekit.plots import _svg as svg
 from coursekit.plots._style import OKABE_ITO, PHASE_COLOURS, PHASE_HATCHES, axes, finish
 
-__all__ = ["catalog_counts", "compensation_counts", "family_phase_counts"]
+__all__ = [
+    "catalog_counts",
+    "catalog_counts_svg",
+    "catalog_counts_alt",
+    "compensation_counts",
+    "family_phase_counts",
+]
 
 
 def family_phase_counts(data: Any) -> dict[str, dict[str, int]]:
@@ -96,3 +103,110 @@ def compensation_counts(
         xlabel="Number of exercises that list it",
         ylabel="Compensation",
     )
+
+
+def catalog_counts_alt(data: Any) -> str:
+    """The text a screen reader is told about the catalog chart: every family, by phase."""
+    table = family_phase_counts(data)
+    rows = "; ".join(
+        f"{pattern_label(fam)}: " + ", ".join(f"{row[ph]} {ph}" for ph in enums.PHASES if row[ph])
+        for fam, row in table.items()
+    )
+    return f"Stacked bar chart of exercises per movement family, split by phase: {rows}."
+
+
+def catalog_counts_svg(
+    data: Any,
+    *,
+    width: int = 720,
+    title: str | None = None,
+    alt: str | None = None,
+    id_prefix: str | None = None,
+) -> str:
+    """The picture of :func:`catalog_counts` (horizontal) as a self-contained ``<svg>`` string.
+
+    One row per family (enum order, first on top), stacked by phase in the phase colour and
+    pattern, the total at the end of each bar, a count axis and a legend; each segment has a
+    ``<title>`` (a tooltip). ``role="img"``, ``aria-label`` and ``<title>`` hold ``alt`` (by
+    default :func:`catalog_counts_alt`); every text is escaped. No matplotlib is imported.
+    """
+    table = family_phase_counts(data)
+    if not table:
+        raise InvalidModel("catalog_counts_svg needs at least one exercise")
+    if isinstance(width, bool) or not isinstance(width, int) or width < 320:
+        raise InvalidModel(f"width must be a whole number of pixels, at least 320; got {width!r}")
+    if id_prefix is not None and not (isinstance(id_prefix, str) and svg.SAFE_ID.fullmatch(id_prefix)):
+        raise InvalidModel(f"id_prefix must be a letter then letters, digits, '-' or '_'; got {id_prefix!r}")
+    if alt is None:
+        alt = catalog_counts_alt(table)
+    if title is None:
+        title = "Exercises per movement family, by phase"
+    pad, row_h, size = 8, 24, 12
+    labels = {fam: pattern_label(fam) for fam in table}
+    label_w = max(len(v) for v in labels.values()) * size * svg.CHAR_W + 12
+    x0, x1 = pad + label_w, width - pad - 28  # room for the totals
+    top = pad + 26
+    totals = {fam: sum(row.values()) for fam, row in table.items()}
+    most = max(totals.values()) or 1
+    step = svg.tick_step(most, max(2, min(8, int((x1 - x0) / 60))))
+    span = step * (int(most / step) + (0 if most % step == 0 else 1))
+    scale = (x1 - x0) / span
+    axis_y = top + row_h * len(table)
+    out: list[str] = []
+    add = out.append
+    add(
+        f'<text x="{svg.n(width / 2)}" y="{pad + 14}" text-anchor="middle" font-size="14" '
+        f'font-weight="bold">{svg.x(title)}</text>'
+    )
+    ticks = [k * step for k in range(int(span / step) + 1)]
+    grid = " ".join(f"M{svg.n(x0 + t * scale)},{top}V{axis_y}" for t in ticks[1:])
+    if grid:
+        add(f'<path d="{grid}" fill="none" stroke="{svg.GRID}" stroke-width="0.6"/>')
+    bar = row_h * 0.68
+    for i, (fam, row) in enumerate(table.items()):
+        cy = top + (i + 0.5) * row_h
+        x = x0
+        for phase in enums.PHASES:
+            count = row[phase]
+            if not count:
+                continue
+            wd = count * scale
+            add(
+                f'<rect class="segment" x="{svg.n(x)}" y="{svg.n(cy - bar / 2)}" width="{svg.n(wd)}" '
+                f'height="{svg.n(bar)}" fill="{_phase_fill(phase)}" stroke="{svg.EDGE}" stroke-width="0.6">'
+                f"<title>{svg.x(labels[fam])}: {count} {phase}</title></rect>"
+            )
+            x += wd
+        add(
+            f'<text x="{svg.n(x0 - 6)}" y="{svg.n(cy + size * 0.35)}" text-anchor="end" '
+            f'font-size="{size}">{svg.x(labels[fam])}</text>'
+            f'<text x="{svg.n(x + 4)}" y="{svg.n(cy + 4)}" font-size="11">{totals[fam]}</text>'
+        )
+    marks = " ".join(f"M{svg.n(x0 + t * scale)},{axis_y}v4" for t in ticks)
+    add(f'<path d="M{svg.n(x0)},{top}V{axis_y}H{svg.n(x1)} {marks}" fill="none" stroke="{svg.EDGE}"/>')
+    for t in ticks:
+        add(
+            f'<text x="{svg.n(x0 + t * scale)}" y="{axis_y + 16}" text-anchor="middle" font-size="11">{t:g}</text>'
+        )
+    add(
+        f'<text x="{svg.n((x0 + x1) / 2)}" y="{axis_y + 32}" text-anchor="middle" font-size="12">'
+        "Number of exercises</text>"
+    )
+    widths = [16 + 5 + len(ph) * 11 * svg.CHAR_W + 14 for ph in enums.PHASES]
+    x = (width - sum(widths) + 14) / 2
+    y = axis_y + 44
+    for ph, wd in zip(enums.PHASES, widths, strict=True):
+        add(
+            f'<rect class="legend" x="{svg.n(x)}" y="{svg.n(y)}" width="16" height="11" fill="{_phase_fill(ph)}" '
+            f'stroke="{svg.EDGE}" stroke-width="0.6"/>'
+            f'<text x="{svg.n(x + 21)}" y="{svg.n(y + 9.5)}" font-size="11">{ph}</text>'
+        )
+        x += wd
+    defs = "".join(
+        svg.pattern(ph, PHASE_COLOURS[ph], PHASE_HATCHES[ph]) for ph in enums.PHASES if PHASE_HATCHES[ph]
+    )
+    return svg.document(width, int(y + 16), alt, f"<defs>{defs}</defs>", "".join(out), id_prefix, seed="ckcc")
+
+
+def _phase_fill(phase: str) -> str:
+    return f"url(#{svg.ID_TOKEN}-{phase})" if PHASE_HATCHES[phase] else PHASE_COLOURS[phase]

@@ -98,3 +98,11 @@ def test_held_sends_one_update_per_widget_in_the_given_order(monkeypatch):
         a.value = "a2"
         a.value = "a3"
     assert sent == [("a", {"value"}), ("b", {"value", "placeholder"})]
+
+
+def test_descendants_are_every_widget_inside_in_the_order_shown():
+    a, b, c = w.HTML("a"), w.Button(description="b"), w.Text()
+    inner = w.HBox([b, c])
+    root = w.VBox([a, inner])
+    assert w.descendants(root) == [root, a, inner, b, c]
+    assert w.descendants(a) == [a]

@@ -141,3 +141,6 @@ def test_default_planner_has_a_figure():
     assert planner.picture.value.startswith("<svg") and 'role="img"' in planner.picture.value
     assert "minutes of exercise per day" in planner.picture.value
     assert planner.picture.value.count('class="day"') == planner.training_days
+    from coursekit.plots.week import week_load_alt
+
+    assert planner.picture.alt == week_load_alt(planner.table())  # the wardrobe's chart says the same

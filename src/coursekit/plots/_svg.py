@@ -87,3 +87,76 @@ def document(
         return text
     prefix = id_prefix or seed + hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
     return text.replace(ID_TOKEN, prefix)
+
+
+def check_size(width: object, *, minimum: int, id_prefix: object = None) -> None:
+    """Refuse a width below ``minimum`` pixels (or not a whole number) and an unsafe id prefix."""
+    from coursekit.errors import InvalidModel
+
+    if isinstance(width, bool) or not isinstance(width, int) or width < minimum:
+        raise InvalidModel(f"width must be a whole number of pixels, at least {minimum}; got {width!r}")
+    if id_prefix is not None and not (isinstance(id_prefix, str) and SAFE_ID.fullmatch(id_prefix)):
+        raise InvalidModel(f"id_prefix must be a letter then letters, digits, '-' or '_'; got {id_prefix!r}")
+
+
+def title(text: str, *, width: int, pad: int) -> str:
+    """The bold title centred at the top of a picture."""
+    return (
+        f'<text x="{n(width / 2)}" y="{pad + 14}" text-anchor="middle" font-size="14" '
+        f'font-weight="bold">{x(text)}</text>'
+    )
+
+
+def fill(name: str, colour: str, hatch: str) -> str:
+    """The fill of a swatch: the pattern ``<ID>-name`` when hatched, else the plain colour."""
+    return f"url(#{ID_TOKEN}-{name})" if hatch else colour
+
+
+def patterns(styles: dict[str, tuple[str, str]]) -> str:
+    """``<defs>`` with a pattern tile for every hatched ``name: (colour, hatch)``."""
+    tiles = "".join(pattern(name, colour, hatch) for name, (colour, hatch) in styles.items() if hatch)
+    return f"<defs>{tiles}</defs>" if tiles else ""
+
+
+def legend(entries: list[tuple[str, str, str]], *, width: int, pad: int, y: float) -> tuple[str, float]:
+    """Swatches with their labels, ``(label, fill, stroke)``, centred in rows from ``y`` down.
+
+    A row wraps when it would be wider than the picture. Returns the markup and the y below
+    the last row.
+    """
+    widths = [16 + 5 + len(label) * 11 * CHAR_W + 14 for label, _, _ in entries]
+    rows: list[list[int]] = []
+    used = 0.0
+    for j, wd in enumerate(widths):
+        if not rows or (rows[-1] and used + wd > width - 2 * pad):
+            rows.append([])
+            used = 0.0
+        rows[-1].append(j)
+        used += wd
+    out = []
+    for row in rows:
+        left = (width - sum(widths[j] for j in row) + 14) / 2
+        for j in row:
+            label, swatch, stroke = entries[j]
+            out.append(
+                f'<rect class="legend" x="{n(left)}" y="{n(y)}" width="16" height="11" fill="{swatch}" '
+                f'stroke="{stroke}" stroke-width="0.6"/>'
+                f'<text x="{n(left + 21)}" y="{n(y + 9.5)}" font-size="11">{x(label)}</text>'
+            )
+            left += widths[j]
+        y += 18
+    return "".join(out), y
+
+
+def phase_fill(phase: str) -> str:
+    """The fill of a phase: its colour, with its pattern when the phase is hatched."""
+    from coursekit.plots._style import PHASE_COLOURS, PHASE_HATCHES
+
+    return fill(phase, PHASE_COLOURS[phase], PHASE_HATCHES[phase])
+
+
+def phase_patterns() -> str:
+    """The ``<defs>`` of every hatched phase (all of them: a legend may show any)."""
+    from coursekit.plots._style import PHASE_COLOURS, PHASE_HATCHES
+
+    return patterns({p: (PHASE_COLOURS[p], PHASE_HATCHES[p]) for p in PHASE_COLOURS})

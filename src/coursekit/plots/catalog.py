@@ -133,10 +133,7 @@ def catalog_counts_svg(
     table = family_phase_counts(data)
     if not table:
         raise InvalidModel("catalog_counts_svg needs at least one exercise")
-    if isinstance(width, bool) or not isinstance(width, int) or width < 320:
-        raise InvalidModel(f"width must be a whole number of pixels, at least 320; got {width!r}")
-    if id_prefix is not None and not (isinstance(id_prefix, str) and svg.SAFE_ID.fullmatch(id_prefix)):
-        raise InvalidModel(f"id_prefix must be a letter then letters, digits, '-' or '_'; got {id_prefix!r}")
+    svg.check_size(width, minimum=320, id_prefix=id_prefix)
     if alt is None:
         alt = catalog_counts_alt(table)
     if title is None:
@@ -154,10 +151,7 @@ def catalog_counts_svg(
     axis_y = top + row_h * len(table)
     out: list[str] = []
     add = out.append
-    add(
-        f'<text x="{svg.n(width / 2)}" y="{pad + 14}" text-anchor="middle" font-size="14" '
-        f'font-weight="bold">{svg.x(title)}</text>'
-    )
+    add(svg.title(title, width=width, pad=pad))
     ticks = [k * step for k in range(int(span / step) + 1)]
     grid = " ".join(f"M{svg.n(x0 + t * scale)},{top}V{axis_y}" for t in ticks[1:])
     if grid:
@@ -173,7 +167,7 @@ def catalog_counts_svg(
             wd = count * scale
             add(
                 f'<rect class="segment" x="{svg.n(x)}" y="{svg.n(cy - bar / 2)}" width="{svg.n(wd)}" '
-                f'height="{svg.n(bar)}" fill="{_phase_fill(phase)}" stroke="{svg.EDGE}" stroke-width="0.6">'
+                f'height="{svg.n(bar)}" fill="{svg.phase_fill(phase)}" stroke="{svg.EDGE}" stroke-width="0.6">'
                 f"<title>{svg.x(labels[fam])}: {count} {phase}</title></rect>"
             )
             x += wd
@@ -192,21 +186,7 @@ def catalog_counts_svg(
         f'<text x="{svg.n((x0 + x1) / 2)}" y="{axis_y + 32}" text-anchor="middle" font-size="12">'
         "Number of exercises</text>"
     )
-    widths = [16 + 5 + len(ph) * 11 * svg.CHAR_W + 14 for ph in enums.PHASES]
-    x = (width - sum(widths) + 14) / 2
-    y = axis_y + 44
-    for ph, wd in zip(enums.PHASES, widths, strict=True):
-        add(
-            f'<rect class="legend" x="{svg.n(x)}" y="{svg.n(y)}" width="16" height="11" fill="{_phase_fill(ph)}" '
-            f'stroke="{svg.EDGE}" stroke-width="0.6"/>'
-            f'<text x="{svg.n(x + 21)}" y="{svg.n(y + 9.5)}" font-size="11">{ph}</text>'
-        )
-        x += wd
-    defs = "".join(
-        svg.pattern(ph, PHASE_COLOURS[ph], PHASE_HATCHES[ph]) for ph in enums.PHASES if PHASE_HATCHES[ph]
-    )
-    return svg.document(width, int(y + 16), alt, f"<defs>{defs}</defs>", "".join(out), id_prefix, seed="ckcc")
-
-
-def _phase_fill(phase: str) -> str:
-    return f"url(#{svg.ID_TOKEN}-{phase})" if PHASE_HATCHES[phase] else PHASE_COLOURS[phase]
+    entries = [(ph, svg.phase_fill(ph), svg.EDGE) for ph in enums.PHASES]
+    markup, y = svg.legend(entries, width=width, pad=pad, y=axis_y + 44)
+    add(markup)
+    return svg.document(width, int(y + 4), alt, svg.phase_patterns(), "".join(out), id_prefix, seed="ckcc")

@@ -13,16 +13,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from coursekit.errors import InvalidModel
+from coursekit.plots import _svg as svg
 from coursekit.plots._style import OKABE_ITO, PHASE_COLOURS, PHASE_HATCHES, axes, finish
-from coursekit.plots._svg import CHAR_W as _CHAR_W
-from coursekit.plots._svg import GRID as _GRID
-from coursekit.plots._svg import ID_TOKEN as _ID_TOKEN
-from coursekit.plots._svg import SAFE_ID as _SAFE_ID
-from coursekit.plots._svg import document
-from coursekit.plots._svg import hatch_path as _hatch_path
-from coursekit.plots._svg import n as _n
-from coursekit.plots._svg import tick_step as _tick_step
-from coursekit.plots._svg import x as _x
 from coursekit.routines import TRANSITION_S
 from coursekit.tempo import EXPLOSIVE_S, Tempo
 
@@ -273,10 +265,6 @@ def routine_timeline(
 _PHASE_WORDS = {"soften": "plain", "organize": "striped", "strengthen": "cross-hatched"}
 
 
-def _phase_fill(phase: str) -> str:
-    return f"url(#{_ID_TOKEN}-{phase})" if PHASE_HATCHES[phase] else PHASE_COLOURS[phase]
-
-
 def routine_timeline_alt(routine: Routine, catalog: Catalog) -> str:
     """The alt text of a routine timeline: its length and every item with its phase."""
     segments = routine_segments(routine, catalog)
@@ -312,12 +300,9 @@ def routine_timeline_svg(
     arguments: pattern ids start with ``id_prefix``, by default a hash of the content, so
     two different timelines on one page never share an id. No matplotlib is imported.
     """
-    if isinstance(width, bool) or not isinstance(width, int) or width < 240:
-        raise InvalidModel(f"width must be a whole number of pixels, at least 240; got {width!r}")
+    svg.check_size(width, minimum=240, id_prefix=id_prefix)
     if isinstance(row_height, bool) or not isinstance(row_height, int) or not 8 <= row_height <= 200:
         raise InvalidModel(f"row_height must be a whole number of pixels from 8 to 200; got {row_height!r}")
-    if id_prefix is not None and not (isinstance(id_prefix, str) and _SAFE_ID.fullmatch(id_prefix)):
-        raise InvalidModel(f"id_prefix must be a letter then letters, digits, '-' or '_'; got {id_prefix!r}")
     segments = routine_segments(routine, catalog)
     n = len(routine.items)
     total_s = segments[-1].end_s if segments else 0.0
@@ -331,38 +316,35 @@ def routine_timeline_svg(
     out: list[str] = []
     add = out.append
     if title:
-        add(
-            f'<text x="{_n(width / 2)}" y="{pad + 14}" text-anchor="middle" font-size="14" '
-            f'font-weight="bold">{_x(title)}</text>'
-        )
+        add(svg.title(title, width=width, pad=pad))
     if not n:
         height = top + 48
         add(
             f'<rect x="{pad}" y="{top}" width="{width - 2 * pad}" height="40" fill="none" '
-            f'stroke="{_GRID}"/>'
-            f'<text x="{_n(width / 2)}" y="{top + 25}" text-anchor="middle" font-size="13">'
+            f'stroke="{svg.GRID}"/>'
+            f'<text x="{svg.n(width / 2)}" y="{top + 25}" text-anchor="middle" font-size="13">'
             "No exercises yet: add one to see its timeline</text>"
         )
-        return document(width, height, alt, "", "".join(out), id_prefix, seed="cktl")
+        return svg.document(width, height, alt, "", "".join(out), id_prefix, seed="cktl")
 
     names = [catalog[it.exercise].name for it in routine.items]
     labels = [f"{i + 1}. {_short(name)}" for i, name in enumerate(names)]
-    label_w = min(width * 0.4, max(len(lb) for lb in labels) * size * _CHAR_W + 10)
+    label_w = min(width * 0.4, max(len(lb) for lb in labels) * size * svg.CHAR_W + 10)
     x0 = pad + label_w
     x1 = width - pad - 10  # room for the last tick label
     span_min = max(total_s / 60 * 1.02, 1e-9)
     scale = (x1 - x0) / (span_min * 60)  # pixels per second
     plot_h = n * row_height
     axis_y = top + plot_h
-    step = _tick_step(span_min, max(2, min(10, int((x1 - x0) / 56))))
+    step = svg.tick_step(span_min, max(2, min(10, int((x1 - x0) / 56))))
     # grid and ticks first, so the bars draw over them
     ticks = []
     k = 0
     while k * step <= span_min + 1e-9:
         ticks.append(k * step)
         k += 1
-    grid = " ".join(f"M{_n(x0 + t * 60 * scale)},{top}V{axis_y}" for t in ticks)
-    add(f'<path d="{grid}" fill="none" stroke="{_GRID}" stroke-width="0.6"/>')
+    grid = " ".join(f"M{svg.n(x0 + t * 60 * scale)},{top}V{axis_y}" for t in ticks)
+    add(f'<path d="{grid}" fill="none" stroke="{svg.GRID}" stroke-width="0.6"/>')
     # bars
     bar = row_height * 0.62
     for seg in segments:
@@ -371,46 +353,48 @@ def routine_timeline_svg(
         cy = top + (seg.index + 0.5) * row_height
         if seg.kind == "work":
             add(
-                f'<rect class="work" x="{_n(xs)}" y="{_n(cy - bar / 2)}" width="{_n(ws)}" '
-                f'height="{_n(bar)}" fill="{_phase_fill(seg.phase)}" stroke="{EDGE_COLOUR}" '
-                f'stroke-width="0.6"><title>{_x(names[seg.index])}: {seg.phase}, '
+                f'<rect class="work" x="{svg.n(xs)}" y="{svg.n(cy - bar / 2)}" width="{svg.n(ws)}" '
+                f'height="{svg.n(bar)}" fill="{svg.phase_fill(seg.phase)}" stroke="{EDGE_COLOUR}" '
+                f'stroke-width="0.6"><title>{svg.x(names[seg.index])}: {seg.phase}, '
                 f"{_minutes_text(seg.duration_s)}</title></rect>"
             )
         elif seg.kind == "rest":
             h = bar * 0.45
             add(
-                f'<rect class="rest" x="{_n(xs)}" y="{_n(cy - h / 2)}" width="{_n(ws)}" height="{_n(h)}" '
+                f'<rect class="rest" x="{svg.n(xs)}" y="{svg.n(cy - h / 2)}" width="{svg.n(ws)}" height="{svg.n(h)}" '
                 f'fill="{REST_COLOUR}" stroke="{TRANSITION_COLOUR}" stroke-width="0.6"/>'
             )
         else:
             h = max(bar * 0.18, 2.0)
             add(
-                f'<rect class="transition" x="{_n(xs)}" y="{_n(cy - h / 2)}" width="{_n(ws)}" '
-                f'height="{_n(h)}" fill="{TRANSITION_COLOUR}"/>'
+                f'<rect class="transition" x="{svg.n(xs)}" y="{svg.n(cy - h / 2)}" width="{svg.n(ws)}" '
+                f'height="{svg.n(h)}" fill="{TRANSITION_COLOUR}"/>'
             )
     # item names
     for i, (label, name) in enumerate(zip(labels, names, strict=True)):
         cy = top + (i + 0.5) * row_height
-        full = f"<title>{_x(name)}</title>" if label != f"{i + 1}. {name}" else ""
+        full = f"<title>{svg.x(name)}</title>" if label != f"{i + 1}. {name}" else ""
         add(
-            f'<text x="{_n(x0 - 6)}" y="{_n(cy + size * 0.35)}" text-anchor="end" '
-            f'font-size="{size}">{full}{_x(label)}</text>'
+            f'<text x="{svg.n(x0 - 6)}" y="{svg.n(cy + size * 0.35)}" text-anchor="end" '
+            f'font-size="{size}">{full}{svg.x(label)}</text>'
         )
     # minutes axis
-    marks = " ".join(f"M{_n(x0 + t * 60 * scale)},{axis_y}v4" for t in ticks)
+    marks = " ".join(f"M{svg.n(x0 + t * 60 * scale)},{axis_y}v4" for t in ticks)
     add(
-        f'<path d="M{_n(x0)},{axis_y}H{_n(x1)} M{_n(x0)},{top}V{axis_y} {marks}" fill="none" stroke="{EDGE_COLOUR}"/>'
+        f'<path d="M{svg.n(x0)},{axis_y}H{svg.n(x1)} M{svg.n(x0)},{top}V{axis_y} {marks}" fill="none" stroke="{EDGE_COLOUR}"/>'
     )
     for t in ticks:
         add(
-            f'<text x="{_n(x0 + t * 60 * scale)}" y="{axis_y + 16}" text-anchor="middle" '
+            f'<text x="{svg.n(x0 + t * 60 * scale)}" y="{axis_y + 16}" text-anchor="middle" '
             f'font-size="11">{t:g}</text>'
         )
-    add(f'<text x="{_n((x0 + x1) / 2)}" y="{axis_y + 32}" text-anchor="middle" font-size="12">minutes</text>')
+    add(
+        f'<text x="{svg.n((x0 + x1) / 2)}" y="{axis_y + 32}" text-anchor="middle" font-size="12">minutes</text>'
+    )
     # legend, centred under the axis; it wraps onto more rows when it is wider than the svg
     kinds = {s.kind for s in segments}
     entries = [
-        (p, _phase_fill(p), EDGE_COLOUR)
+        (p, svg.phase_fill(p), EDGE_COLOUR)
         for p in PHASE_COLOURS
         if any(s.kind == "work" and s.phase == p for s in segments)
     ]
@@ -418,43 +402,9 @@ def routine_timeline_svg(
         entries.append(("rest", REST_COLOUR, TRANSITION_COLOUR))
     if "transition" in kinds:
         entries.append(("transition", TRANSITION_COLOUR, "none"))
-    widths = [16 + 5 + len(label) * 11 * _CHAR_W + 14 for label, _, _ in entries]
-    rows: list[list[int]] = [[]]
-    used = 0.0
-    for j, wd in enumerate(widths):
-        if rows[-1] and used + wd > width - 2 * pad:
-            rows.append([])
-            used = 0.0
-        rows[-1].append(j)
-        used += wd
-    y = axis_y + 44
-    for row in rows:
-        x = (width - sum(widths[j] for j in row) + 14) / 2
-        for j in row:
-            label, fill, stroke = entries[j]
-            add(
-                f'<rect class="legend" x="{_n(x)}" y="{_n(y)}" width="16" height="11" fill="{fill}" '
-                f'stroke="{stroke}" stroke-width="0.6"/>'
-                f'<text x="{_n(x + 21)}" y="{_n(y + 9.5)}" font-size="11">{label}</text>'
-            )
-            x += widths[j]
-        y += 18
-    return document(width, int(y + 4), alt, _patterns(segments), "".join(out), id_prefix, seed="cktl")
-
-
-def _patterns(segments: list[Segment]) -> str:
-    """One pattern tile per hatched phase (every phase hatched: the legend may show them)."""
-    out = []
-    for phase, hatch in PHASE_HATCHES.items():
-        if not hatch:
-            continue
-        out.append(
-            f'<pattern id="{_ID_TOKEN}-{phase}" width="6" height="6" patternUnits="userSpaceOnUse">'
-            f'<rect width="6" height="6" fill="{PHASE_COLOURS[phase]}"/>'
-            f'<path d="{_hatch_path(hatch)}" fill="{EDGE_COLOUR}" stroke="{EDGE_COLOUR}" stroke-width="0.7"/>'
-            "</pattern>"
-        )
-    return "<defs>" + "".join(out) + "</defs>" if out else ""
+    markup, y = svg.legend(entries, width=width, pad=pad, y=axis_y + 44)
+    add(markup)
+    return svg.document(width, int(y + 4), alt, svg.phase_patterns(), "".join(out), id_prefix, seed="cktl")
 
 
 def tempo_timeline(

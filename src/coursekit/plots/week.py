@@ -153,12 +153,9 @@ def week_load_svg(
     SVG has ``role="img"``, an ``aria-label`` and a ``<title>`` holding ``alt`` (by default
     :func:`week_load_alt`); every text is escaped. No matplotlib is imported.
     """
-    if isinstance(width, bool) or not isinstance(width, int) or width < 240:
-        raise InvalidModel(f"width must be a whole number of pixels, at least 240; got {width!r}")
+    svg.check_size(width, minimum=240, id_prefix=id_prefix)
     if isinstance(height, bool) or not isinstance(height, int) or not 60 <= height <= 1000:
         raise InvalidModel(f"height must be a whole number of pixels from 60 to 1000; got {height!r}")
-    if id_prefix is not None and not (isinstance(id_prefix, str) and svg.SAFE_ID.fullmatch(id_prefix)):
-        raise InvalidModel(f"id_prefix must be a letter then letters, digits, '-' or '_'; got {id_prefix!r}")
     bars = week_bars(table)
     if alt is None:
         alt = _alt(bars)
@@ -172,10 +169,7 @@ def week_load_svg(
     add = out.append
     top = pad + (26 if title else 6)
     if title:
-        add(
-            f'<text x="{svg.n(width / 2)}" y="{pad + 14}" text-anchor="middle" font-size="14" '
-            f'font-weight="bold">{svg.x(title)}</text>'
-        )
+        add(svg.title(title, width=width, pad=pad))
     x0, x1 = pad + 56, width - pad
     axis_y = top + height
     most = max((b.minutes for b in bars), default=0.0) or 10.0
@@ -217,32 +211,12 @@ def week_load_svg(
         f'transform="rotate(-90 {pad + 12} {svg.n(mid)})">minutes of exercise</text>'
     )
     kinds = [k for k in KIND_ORDER if any(b.kind == k for b in bars)]
-    widths = [16 + 5 + len(KIND_LABELS[k]) * 11 * svg.CHAR_W + 14 for k in kinds]
-    rows: list[list[int]] = [[]]
-    used = 0.0
-    for j, wd in enumerate(widths):
-        if rows[-1] and used + wd > width - 2 * pad:
-            rows.append([])
-            used = 0.0
-        rows[-1].append(j)
-        used += wd
-    y = axis_y + 28
-    for row in rows:
-        if not row:
-            continue
-        x = (width - sum(widths[j] for j in row) + 14) / 2
-        for j in row:
-            k = kinds[j]
-            add(
-                f'<rect class="legend" x="{svg.n(x)}" y="{svg.n(y)}" width="16" height="11" '
-                f'fill="{_kind_fill(k)}" stroke="{svg.EDGE}" stroke-width="0.6"/>'
-                f'<text x="{svg.n(x + 21)}" y="{svg.n(y + 9.5)}" font-size="11">{svg.x(KIND_LABELS[k])}</text>'
-            )
-            x += widths[j]
-        y += 18
-    defs = "".join(svg.pattern(k, KIND_COLOURS[k], KIND_HATCHES[k]) for k in KIND_ORDER if KIND_HATCHES[k])
-    return svg.document(width, int(y + 4), alt, f"<defs>{defs}</defs>", "".join(out), id_prefix, seed="ckwl")
+    entries = [(KIND_LABELS[k], _kind_fill(k), svg.EDGE) for k in kinds]
+    markup, y = svg.legend(entries, width=width, pad=pad, y=axis_y + 28)
+    add(markup)
+    defs = svg.patterns({k: (KIND_COLOURS[k], KIND_HATCHES[k]) for k in KIND_ORDER})
+    return svg.document(width, int(y + 4), alt, defs, "".join(out), id_prefix, seed="ckwl")
 
 
 def _kind_fill(kind: str) -> str:
-    return f"url(#{svg.ID_TOKEN}-{kind})" if KIND_HATCHES[kind] else KIND_COLOURS[kind]
+    return svg.fill(kind, KIND_COLOURS[kind], KIND_HATCHES[kind])

@@ -122,3 +122,11 @@ def held(*widgets: Any) -> Iterator[None]:
         for widget in reversed(widgets):  # the stack unwinds last-in first-out
             stack.enter_context(widget.hold_sync())
         yield
+
+
+def descendants(root: Any) -> list[Any]:
+    """``root`` and every widget inside it (through ``children``), in the order shown."""
+    out = [root]
+    for child in getattr(root, "children", ()):
+        out += descendants(child)
+    return out

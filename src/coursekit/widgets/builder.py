@@ -739,38 +739,10 @@ class RoutineBuilder(CourseWidget):
             + "</ul></div>"
         )
 
-    @property
-    def _rendered(self) -> list[Any]:
-        """Every control a re-render may change (their updates are sent one per control)."""
-        return [
-            self.name_text,
-            self.slot_menu,
-            self.plan_toggle,
-            *self.filter_menus.values(),
-            self.search_text,
-            self.matches_list,
-            self.add_button,
-            self.items_list,
-            self.remove_button,
-            self.apply_button,
-            self.up_button,
-            self.down_button,
-            self.sets_box,
-            self.kind_menu,
-            self.amount_box,
-            self.tempo_text,
-            self.rest_box,
-            self.side_box,
-            self.title_html,
-            self.duration_html,
-            self.critique_html,
-            self.timeline_html,
-        ]
-
     def _render(self, change: Mapping[str, Any] | None = None) -> None:
         if self._batch:
             return
-        with w.held(*self._rendered):
+        with w.held(*w.descendants(self)):  # one update per control, in the order shown
             self._render_held()
 
     def _render_held(self) -> None:

@@ -322,13 +322,10 @@ class WeekPlanner(CourseWidget):
         finally:
             self._syncing = False
         self.schedule.value = self.schedule_html()
-        kinds = ", ".join(f"{d.day} {d.kind}" for d in self._plan.days)
+        from coursekit.plots.week import week_load_alt
+
         self.picture.update(
-            self._figure_of_week,
-            alt=(
-                f"Bar chart of minutes of exercise per day, {self.minutes:.0f} minutes in the week; "
-                f"days: {kinds}."
-            ),
+            self._figure_of_week, alt=week_load_alt(weekly_load_rows(self._plan, self.catalog))
         )
 
     def _figure_of_week(self) -> str:

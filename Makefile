@@ -19,7 +19,7 @@ help:
 	@echo "make handouts    build routine cards and principle sheets (HTML + PDF) into build/handouts"
 	@echo "make app         serve the routine builder as a Voila page on http://127.0.0.1:8866"
 	@echo "make bench       benchmarks: ratios measured side by side, written to bench/results.*"
-	@echo "make lint        ruff check and format check"
+	@echo "make lint        ruff, the import-linter layer contracts and mypy over src/"
 
 $(PY):
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 10) else "Python 3.10 or newer is needed; found " + sys.version.split()[0])'
@@ -67,8 +67,10 @@ bench: $(VENV)/.test-installed
 	$(PY) bench/run.py
 
 lint: $(VENV)/.test-installed
-	$(BIN)/ruff check src tests tools
-	$(BIN)/ruff format --check src tests tools
+	$(BIN)/ruff check src tests tools bench
+	$(BIN)/ruff format --check src tests tools bench
+	$(BIN)/lint-imports --no-cache
+	$(BIN)/mypy
 
 clean:
 	rm -rf build dist .pytest_cache .hypothesis .ruff_cache

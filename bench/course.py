@@ -128,10 +128,10 @@ class _Runner:
         the parse cache of the course data (every data file is read once)."""
         code = (
             "import pytest, xdist, nbval.plugin, nbconvert, nbclient, nbformat.validator, ipykernel.kernelapp, "
-            "pandas, matplotlib.pyplot, ipywidgets, coursekit.widgets, coursekit.plots, coursekit.handouts, "
-            "coursekit.journal, coursekit.quiz, coursekit.planner; import pkgutil, importlib, coursekit; "
+            "pandas, matplotlib.pyplot, ipywidgets, coursekit.widgets, coursekit.plots, coursekit.handouts.cards, "
+            "coursekit.journal.store, coursekit.quiz.bank, coursekit.engine.planner; import pkgutil, importlib, coursekit; "
             "[importlib.import_module(m.name) for m in pkgutil.walk_packages(coursekit.__path__, 'coursekit.') if not m.name.endswith('__main__')]; "
-            "from coursekit.validate import check_data; check_data()"
+            "from coursekit.course.validate import check_data; check_data()"
         )
         subprocess.run(
             [sys.executable, "-c", code],

@@ -1,6 +1,6 @@
 """Group "handouts": time per routine card and per principle sheet, HTML and PDF.
 
-Measured when ``coursekit.handouts`` exists (it was still being written when the benchmarks
+Measured when ``coursekit.handouts.cards`` exists (it was still being written when the benchmarks
 were): ``routine_card_html`` and ``routine_card_pdf`` for every example routine that gets a
 card (plus a 20-item routine, the longest the builder budget speaks of), the timeline PNG
 both of them embed (``timeline_png``), and ``principle_sheet_html`` / ``principle_sheet_pdf``
@@ -24,10 +24,10 @@ def run(*, quick: bool = False, rounds: int | None = None) -> GroupResult:
     matplotlib.use("Agg")
     res = GroupResult(GROUP)
     try:
-        from coursekit import handouts as h
+        from coursekit.handouts import cards as h
     except ImportError as err:
         res.status = "skipped"
-        res.notes.append(f"coursekit.handouts does not exist yet ({err}); nothing measured")
+        res.notes.append(f"coursekit.handouts.cards does not exist yet ({err}); nothing measured")
         return res
     missing = [
         name
@@ -42,13 +42,15 @@ def run(*, quick: bool = False, rounds: int | None = None) -> GroupResult:
     ]
     if missing:
         res.status = "skipped"
-        res.notes.append(f"coursekit.handouts lacks {', '.join(missing)} (in progress?); nothing measured")
+        res.notes.append(
+            f"coursekit.handouts.cards lacks {', '.join(missing)} (in progress?); nothing measured"
+        )
         return res
 
     from bench.interaction import build_routine
-    from coursekit.catalog import load_catalog
-    from coursekit.routines import load_example_routines
-    from coursekit.syllabus import load_principles, load_references
+    from coursekit.content.catalog import load_catalog
+    from coursekit.content.syllabus import load_principles, load_references
+    from coursekit.engine.routines import load_example_routines
 
     catalog = load_catalog()
     routines = {

@@ -3,7 +3,7 @@
 * ``python -c "import coursekit"`` versus ``python -c "pass"``, interleaved (>= 20 runs each),
   medians: the added milliseconds (budget 60 ms) and the ratio.
 * ``import coursekit`` loads no UI library and no pandas (ipywidgets, matplotlib, pandas).
-* ``python -X importtime -c "import coursekit.catalog, ..."`` for the core modules: the
+* ``python -X importtime -c "import coursekit.content.catalog, ..."`` for the core modules: the
   total and the top entries by cumulative time (median over a few runs).
 
 Every subprocess uses a temporary bytecode cache (``PYTHONPYCACHEPREFIX``), warmed first:
@@ -29,12 +29,12 @@ GROUP = "import"
 ADDED_MS_BUDGET = 60.0
 UI_MODULES = ("ipywidgets", "matplotlib", "pandas")
 CORE = (
-    "coursekit.catalog",
-    "coursekit.routines",
-    "coursekit.critique",
-    "coursekit.pain",
-    "coursekit.quiz",
-    "coursekit.journal",
+    "coursekit.content.catalog",
+    "coursekit.engine.routines",
+    "coursekit.engine.critique",
+    "coursekit.engine.pain",
+    "coursekit.quiz.bank",
+    "coursekit.journal.store",
 )
 
 

@@ -36,7 +36,7 @@ REF_LOOPS = 1000
 
 def build_routine(catalog: Any, n: int) -> Any:
     """A valid routine of ``n`` items: breathing first, then the catalog in order (cycled)."""
-    from coursekit.routines import Routine
+    from coursekit.engine.routines import Routine
 
     exercises = list(catalog)
     breathing = [ex for ex in exercises if ex.family == "breathing"]
@@ -107,7 +107,7 @@ def _builder_edit(builder: Any, editor: _Editor) -> Any:
 
 
 def _core_edit(routine: Any, catalog: Any, editor: _Editor) -> Any:
-    from coursekit.critique import critique
+    from coursekit.engine.critique import critique
 
     def edit() -> None:
         r = routine.with_dose(editor.index, sets=editor.next_sets())
@@ -144,7 +144,7 @@ def _profile(fn: Any, calls: int, top: int = 14) -> list[dict[str, Any]]:
 
 def _quiz_cases() -> dict[str, tuple[Any, Any]]:
     """One question per answer kind (single, multiple, case, numeric, order) with a right answer."""
-    from coursekit.quiz import list_banks, load_bank
+    from coursekit.quiz.bank import list_banks, load_bank
 
     cases: dict[str, tuple[Any, Any]] = {}
     for notebook in list_banks():
@@ -168,9 +168,9 @@ def run(*, quick: bool = False, rounds: int | None = None) -> GroupResult:
     import matplotlib
 
     matplotlib.use("Agg")
-    from coursekit.catalog import load_catalog
-    from coursekit.pain import next_step
-    from coursekit.quiz import mark
+    from coursekit.content.catalog import load_catalog
+    from coursekit.engine.pain import next_step
+    from coursekit.quiz.bank import mark
 
     res = GroupResult(GROUP)
     catalog = load_catalog()

@@ -127,7 +127,7 @@ def write_catalog(folder: Path, records: list[dict[str, Any]], n: int, data: Pat
 
 def fill_journal(path: Path, attempts: int, *, seed: int = 7) -> Path:
     """Create a journal with ``Journal.open``, then bulk-insert rows in one transaction."""
-    from coursekit.journal import Journal
+    from coursekit.journal.store import Journal
 
     Journal.open(path).close()
     rng = random.Random(f"{seed}:{attempts}")
@@ -271,11 +271,11 @@ def _checks(res: GroupResult, what: str, samples: dict[int, list[float]], unit_n
 
 
 def run(*, quick: bool = False, rounds: int | None = None) -> GroupResult:
-    from coursekit import catalog as catalog_module
-    from coursekit.catalog import check_exercise_records, load_catalog
-    from coursekit.data import data_dir, load_yaml
-    from coursekit.gradebook import gradebook
-    from coursekit.journal import Journal
+    from coursekit.content import catalog as catalog_module
+    from coursekit.content.catalog import check_exercise_records, load_catalog
+    from coursekit.content.data import data_dir, load_yaml
+    from coursekit.journal.gradebook import gradebook
+    from coursekit.journal.store import Journal
 
     res = GroupResult(GROUP)
     cat_sizes = QUICK_CATALOG_SIZES if quick else CATALOG_SIZES

@@ -25,7 +25,7 @@ def data_copy(tmp_path) -> Path:
 
 @pytest.fixture(scope="session")
 def catalog():
-    from coursekit.catalog import load_catalog
+    from coursekit.content.catalog import load_catalog
 
     return load_catalog()
 

@@ -11,11 +11,11 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from coursekit import enums
-from coursekit.catalog import Catalog
-from coursekit.models import Compensation, Dose, Exercise, LadderEdge
-from coursekit.routines import Routine, RoutineItem
-from coursekit.tempo import Tempo
+from coursekit.content import enums
+from coursekit.content.catalog import Catalog
+from coursekit.content.models import Compensation, Dose, Exercise, LadderEdge
+from coursekit.content.tempo import Tempo
+from coursekit.engine.routines import Routine, RoutineItem
 
 
 def make_exercise(id: str, **overrides: Any) -> Exercise:

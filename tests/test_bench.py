@@ -80,9 +80,9 @@ def test_group_checks_have_the_documented_budgets(quick_results):
 def test_scaling_builds_valid_synthetic_data(tmp_path):
     from bench import scaling
 
-    from coursekit.catalog import load_catalog
-    from coursekit.data import data_dir, load_yaml
-    from coursekit.journal import Journal
+    from coursekit.content.catalog import load_catalog
+    from coursekit.content.data import data_dir, load_yaml
+    from coursekit.journal.store import Journal
 
     records = load_yaml(data_dir() / "exercises.yaml")
     for n in (7, len(records) + 5):

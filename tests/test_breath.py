@@ -6,9 +6,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from coursekit.breath import BreathPlan, breath_plan, check_reps
+from coursekit.content.tempo import Tempo
+from coursekit.engine.breath import BreathPlan, breath_plan, check_reps
 from coursekit.errors import InvalidModel
-from coursekit.tempo import Tempo
 
 
 def test_three_one_two_zero_for_eight_reps():

@@ -5,8 +5,8 @@ from collections import Counter
 import pytest
 import yaml
 
-from coursekit import enums
-from coursekit.catalog import Catalog, load_catalog
+from coursekit.content import enums
+from coursekit.content.catalog import Catalog, load_catalog
 from coursekit.errors import DataFileError, InvalidModel
 
 
@@ -198,7 +198,7 @@ def test_coursekit_data_points_at_another_folder(data_copy, monkeypatch):
 def test_ladder_depths_on_a_diamond_and_a_cycle_built_in_memory(catalog):
     from dataclasses import replace
 
-    from coursekit.models import LadderEdge
+    from coursekit.content.models import LadderEdge
 
     base = catalog["bird-dog"]
     a, b, c, d = (replace(base, id=i, progressions=(), regressions=()) for i in ("a-a", "b-b", "c-c", "d-d"))

@@ -5,7 +5,7 @@ import sys
 
 import yaml
 
-from coursekit.cli import main
+from coursekit.cli.main import main
 
 
 def test_bundled_data_is_valid(capsys):

@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from coursekit.commands import gradebook as gradebook_cmd
-from coursekit.commands import progress as progress_cmd
-from coursekit.commands import review as review_cmd
-from coursekit.journal import ExerciseLog, Journal
+from coursekit.cli.commands import gradebook as gradebook_cmd
+from coursekit.cli.commands import progress as progress_cmd
+from coursekit.cli.commands import review as review_cmd
+from coursekit.journal.store import ExerciseLog, Journal
 
 SRC = Path(__file__).resolve().parents[1] / "src"
 T0 = datetime(2025, 3, 3, 9, 0, tzinfo=timezone.utc)  # Monday of ISO week 10
@@ -271,7 +271,7 @@ def test_gradebook_needs_out(capsys):
 
 
 def test_commands_through_coursekit_cli(jfile, classroom, tmp_path, capsys):
-    cli = pytest.importorskip("coursekit.cli")
+    cli = pytest.importorskip("coursekit.cli.main")
     assert cli.main(["review", "--today", "2025-03-04"]) == 0
     assert "2 questions are due" in capsys.readouterr().out
     assert cli.main(["progress", "--today", "2025-03-04"]) == 0
@@ -279,7 +279,7 @@ def test_commands_through_coursekit_cli(jfile, classroom, tmp_path, capsys):
     assert cli.main(["gradebook", str(classroom), "--out", str(tmp_path / "g.csv")]) == 0
     assert "Wrote 6 rows" in capsys.readouterr().out
     help_text = subprocess.run(
-        [sys.executable, "-m", "coursekit.cli", "--help"],
+        [sys.executable, "-m", "coursekit.cli.main", "--help"],
         check=True,
         capture_output=True,
         text=True,

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from coursekit import enums
-from coursekit.coverage import coverage
+from coursekit.content import enums
+from coursekit.engine.coverage import coverage
 from coursekit.errors import InvalidModel
 from factories import good_routine, item, routine, synthetic_catalog
 
@@ -51,7 +51,7 @@ def test_a_week_of_routines_adds_up():
 
 
 def test_a_week_plan_counts_its_sessions():
-    from coursekit.planner import Wardrobe, plan_week
+    from coursekit.engine.planner import Wardrobe, plan_week
 
     plan = plan_week(Wardrobe.of(good_routine()), CAT, days=["Mon", "Wed"])
     assert coverage(plan, CAT).items == 10

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings
 
-from coursekit import enums
-from coursekit.catalog import Catalog
-from coursekit.critique import (
+from coursekit.content import enums
+from coursekit.content.catalog import Catalog
+from coursekit.engine.critique import (
     CODES,
     NO_FINDINGS,
     RULES,
@@ -16,8 +16,8 @@ from coursekit.critique import (
     critique,
     format_findings,
 )
+from coursekit.engine.routines import Routine
 from coursekit.errors import InvalidModel
-from coursekit.routines import Routine
 from factories import good_routine, item, make_exercise, routine, st_routines, synthetic_catalog
 
 CAT = synthetic_catalog()
@@ -57,7 +57,7 @@ def test_good_routine_has_no_findings():
 
 
 def test_every_rule_names_a_principle_and_a_real_notebook():
-    from coursekit.syllabus import load_principles
+    from coursekit.content.syllabus import load_principles
 
     notebooks = {p.notebook for p in load_principles()}
     for rule in RULES:

@@ -1,11 +1,12 @@
-"""Compensation → cue rounds (coursekit.cues), on the synthetic and the real catalog."""
+"""Compensation → cue rounds (coursekit.engine.cues), on the synthetic and the real catalog."""
 
 import pytest
 from tests.factories import make_exercise
 
-from coursekit import cues, enums
+from coursekit.content import enums
+from coursekit.content.models import Compensation
+from coursekit.engine import cues
 from coursekit.errors import InvalidModel
-from coursekit.models import Compensation
 
 
 def small_catalog():

@@ -1,4 +1,4 @@
-"""The parse cache of ``coursekit.data.load_yaml``: faster, never different, never stale."""
+"""The parse cache of ``coursekit.content.data.load_yaml``: faster, never different, never stale."""
 
 from __future__ import annotations
 
@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from coursekit import data
-from coursekit.catalog import load_catalog
-from coursekit.data import cache_dir, load_yaml
+from coursekit.content import data
+from coursekit.content.catalog import load_catalog
+from coursekit.content.data import cache_dir, load_yaml
 from coursekit.errors import DataFileError
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -162,7 +162,7 @@ def test_old_entries_are_pruned(cache, tmp_path, monkeypatch):
 
 
 def test_catalog_from_cache_equals_catalog_from_yaml(cache, monkeypatch, data_copy):
-    from coursekit import catalog as catalog_module
+    from coursekit.content import catalog as catalog_module
 
     parsed = load_catalog(data_copy)
     catalog_module._CACHE.clear()

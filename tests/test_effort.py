@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-import coursekit.effort as effort
-from coursekit.effort import MIN_RESERVE, clean_set, effort_from_reserve, reps_in_reserve
+import coursekit.engine.effort as effort
+from coursekit.engine.effort import MIN_RESERVE, clean_set, effort_from_reserve, reps_in_reserve
 from coursekit.errors import InvalidModel
 
 

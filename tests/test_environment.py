@@ -1,4 +1,4 @@
-"""environment.yml (conda, Binder, JupyterHub) lists the same dependencies as pyproject.toml."""
+"""environment.yml (conda, Binder, JupyterHub) lists what learners need from pyproject.toml, no test tool."""
 
 import re
 import stat
@@ -18,11 +18,14 @@ def _split(spec: str) -> tuple[str, str]:
     return m.group(1).lower().replace("_", "-"), m.group(2).replace(" ", "")
 
 
-def _pyproject() -> dict[str, str]:
+LEARNER_EXTRAS = ("lab", "hub")
+
+
+def _pyproject(extras=LEARNER_EXTRAS) -> dict[str, str]:
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
     specs = list(project["dependencies"])
-    for extra in project["optional-dependencies"].values():
-        specs += extra
+    for extra in extras:
+        specs += project["optional-dependencies"][extra]
     return dict(_split(s) for s in specs)
 
 
@@ -44,8 +47,19 @@ def _environment() -> dict[str, str]:
     return out
 
 
-def test_environment_lists_the_same_dependencies_as_pyproject():
+def test_environment_lists_the_runtime_lab_and_hub_dependencies_of_pyproject():
     assert _environment() == _pyproject()
+
+
+def test_environment_holds_no_test_or_lint_tool():
+    learner = _pyproject()
+    tools = set(_pyproject(("test",))) - set(learner)
+    assert {"pytest", "playwright", "ruff", "hypothesis", "mypy"} <= tools
+    assert not tools & set(_environment()), "test tools belong in the test extra, not the image"
+
+
+def test_nbgitpuller_and_voila_are_in_the_image():
+    assert {"nbgitpuller", "voila", "jupyterlab"} <= set(_environment())
 
 
 def test_ipywidgets_is_pinned_to_a_major_minor():

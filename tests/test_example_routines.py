@@ -6,9 +6,9 @@ import json
 
 import pytest
 
-from coursekit.critique import critique
-from coursekit.data import data_dir
-from coursekit.routines import Routine, load_example_routines
+from coursekit.content.data import data_dir
+from coursekit.engine.critique import critique
+from coursekit.engine.routines import Routine, load_example_routines
 
 EXPECTED = {  # file stem -> (slot, plan, finding codes in order)
     "flare-day": ("morning", "B", []),

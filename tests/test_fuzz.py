@@ -69,7 +69,7 @@ def _mutate(record: dict, data) -> dict:
 @FUZZ
 @given(st.data())
 def test_exercise_records(data):
-    from coursekit.models import exercise_from_record
+    from coursekit.content.models import exercise_from_record
 
     record = _mutate(data.draw(st.sampled_from(RECORDS)), data)
     try:
@@ -84,7 +84,7 @@ def test_exercise_records(data):
 @FUZZ
 @given(st.lists(st.one_of(st.sampled_from(RECORDS), values), max_size=4))
 def test_whole_exercise_files(records):
-    from coursekit.catalog import check_exercise_records
+    from coursekit.content.catalog import check_exercise_records
 
     _, problems = check_exercise_records(records, "data/exercises.yaml", reference_keys=set())
     for problem in problems:
@@ -105,7 +105,7 @@ tempo_text = st.one_of(
 @FUZZ
 @given(tempo_text)
 def test_tempo_strings(text):
-    from coursekit.tempo import Tempo
+    from coursekit.content.tempo import Tempo
 
     try:
         tempo = Tempo.parse(text)
@@ -119,7 +119,7 @@ def test_tempo_strings(text):
 @FUZZ
 @given(st.binary(max_size=2048))
 def test_yaml_files_of_any_bytes(tmp_path_factory, blob):
-    from coursekit.data import load_yaml
+    from coursekit.content.data import load_yaml
 
     path = tmp_path_factory.mktemp("y") / "exercises.yaml"
     path.write_bytes(blob)
@@ -165,7 +165,7 @@ def _routine_dicts():
 @FUZZ
 @given(_routine_dicts())
 def test_routine_exchange_format(catalog, record):
-    routines = pytest.importorskip("coursekit.routines")
+    routines = pytest.importorskip("coursekit.engine.routines")
     try:
         routine = routines.Routine.from_dict(record, catalog=catalog)
     except InvalidModel as err:
@@ -179,7 +179,7 @@ def test_routine_exchange_format(catalog, record):
 @FUZZ
 @given(st.data())
 def test_quiz_bank_records(data):
-    quiz = pytest.importorskip("coursekit.quiz")
+    quiz = pytest.importorskip("coursekit.quiz.bank")
     path = ROOT / "data" / "quizzes" / "04_nervous_system_and_pain.yaml"
     bank = yaml.safe_load(path.read_text())
     questions = bank["questions"]
@@ -197,7 +197,7 @@ def test_quiz_bank_records(data):
 @FUZZ
 @given(st.binary(min_size=0, max_size=4096), st.booleans())
 def test_journal_files_of_any_bytes(tmp_path_factory, blob, sqlite_header):
-    journal = pytest.importorskip("coursekit.journal")
+    journal = pytest.importorskip("coursekit.journal.store")
     path = tmp_path_factory.mktemp("j") / "journal.sqlite3"
     payload = (b"SQLite format 3\x00" + blob) if sqlite_header else blob
     path.write_bytes(payload)

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from coursekit.errors import JournalError
-from coursekit.gradebook import CSV_COLUMNS, GradeRow, GradeRows, gradebook, write_csv
-from coursekit.journal import Journal
-from coursekit.review import quiz_scores
+from coursekit.journal.gradebook import CSV_COLUMNS, GradeRow, GradeRows, gradebook, write_csv
+from coursekit.journal.store import Journal
+from coursekit.quiz.review import quiz_scores
 
 T0 = datetime(2025, 3, 3, 9, 0, tzinfo=timezone.utc)
 

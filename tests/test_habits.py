@@ -1,4 +1,4 @@
-"""coursekit.habits: micro-sessions packed at anchors, and adherence per week."""
+"""coursekit.engine.habits: micro-sessions packed at anchors, and adherence per week."""
 
 from __future__ import annotations
 
@@ -7,8 +7,7 @@ from datetime import date
 import pytest
 from tests.factories import item, routine, synthetic_catalog
 
-from coursekit.errors import InvalidModel
-from coursekit.habits import (
+from coursekit.engine.habits import (
     EXAMPLE_MICRO_SESSIONS,
     adherence,
     check_anchors,
@@ -16,6 +15,7 @@ from coursekit.habits import (
     log_from_sessions,
     pack_micro_sessions,
 )
+from coursekit.errors import InvalidModel
 
 ANCHORS = ["after the first coffee", "back from lunch", "when I close the laptop"]
 
@@ -140,7 +140,7 @@ def test_example_log_is_seeded_and_plausible():
 
 
 def test_log_from_journal_sessions(tmp_path):
-    from coursekit.journal import Journal
+    from coursekit.journal.store import Journal
 
     with Journal.open(tmp_path / "j.sqlite3") as j:
         j.log_session(

@@ -10,9 +10,11 @@ from datetime import datetime, timezone
 import pytest
 from pypdf import PdfReader
 
-from coursekit import handouts
+from coursekit.content.syllabus import load_principles
+from coursekit.engine.routines import Routine, load_example_routines
 from coursekit.errors import InvalidModel
-from coursekit.handouts import (
+from coursekit.handouts import cards as handouts
+from coursekit.handouts.cards import (
     SAFETY,
     confined_path,
     routine_card_html,
@@ -23,8 +25,6 @@ from coursekit.handouts import (
     write_routine_card,
 )
 from coursekit.plots.timeline import routine_timeline_alt
-from coursekit.routines import Routine, load_example_routines
-from coursekit.syllabus import load_principles
 
 XSS = "<img src=x onerror=alert(1)>"
 
@@ -37,7 +37,7 @@ def pdf_text(path) -> tuple[int, str]:
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
     """Run `coursekit handouts --out DIR` once; keep its stdout and stderr."""
-    from coursekit.cli import main
+    from coursekit.cli.main import main
 
     out = tmp_path_factory.mktemp("handouts")
     stdout, stderr = io.StringIO(), io.StringIO()
@@ -77,7 +77,7 @@ def test_routine_cards_are_one_page_with_names_and_safety(built, catalog):
 
 def test_principle_sheets_name_title_objectives_and_references(built):
     out, *_ = built
-    from coursekit.syllabus import load_references
+    from coursekit.content.syllabus import load_references
 
     refs = load_references()
     for p in load_principles():

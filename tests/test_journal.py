@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from coursekit import journal as journal_mod
 from coursekit.errors import CourseKitError, InvalidModel, JournalError
-from coursekit.journal import (
+from coursekit.journal import store as journal_mod
+from coursekit.journal.store import (
     APPLICATION_ID,
     MIGRATIONS,
     PAIN_HEURISTIC,
@@ -29,7 +29,7 @@ from coursekit.journal import (
     pain_rising,
     weekly_pain,
 )
-from coursekit.review import ReviewItem
+from coursekit.quiz.review import ReviewItem
 
 SRC = Path(__file__).resolve().parents[1] / "src"
 T0 = datetime(2025, 3, 3, 9, 30, tzinfo=timezone.utc)  # a Monday
@@ -331,7 +331,7 @@ def test_save_routine_rejects_bad_input(journal, routine, field):
 
 
 def test_a_saved_routine_object_comes_back_with_to_routine(journal):
-    routines = pytest.importorskip("coursekit.routines")
+    routines = pytest.importorskip("coursekit.engine.routines")
     routine = routines.Routine.from_dict(ROUTINE)
     journal.save_routine(routine)
     [saved] = journal.routines()
@@ -880,9 +880,9 @@ def test_migration_scripts_split_into_statements():
 
 def test_importing_the_journal_loads_no_ui_or_pandas():
     code = (
-        "import sys, coursekit.journal, coursekit.review, coursekit.gradebook, "
-        "coursekit.commands.progress, coursekit.commands.review, "
-        "coursekit.commands.gradebook; "
+        "import sys, coursekit.journal.store, coursekit.quiz.review, coursekit.journal.gradebook, "
+        "coursekit.cli.commands.progress, coursekit.cli.commands.review, "
+        "coursekit.cli.commands.gradebook; "
         "bad = {'ipywidgets', 'matplotlib', 'pandas', 'tqdm'} & set(sys.modules); "
         "assert not bad, bad"
     )

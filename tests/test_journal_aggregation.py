@@ -3,7 +3,7 @@
 ``Journal.progress``, ``quiz_scores``, ``calibration``, ``due_items`` and ``review_schedule``
 read aggregates from SQL. Each test fills a journal (random, from hypothesis or a seeded
 generator) and compares every result, field by field and repr by repr, with what the
-pure functions of :mod:`coursekit.review` compute over every stored attempt: the way the
+pure functions of :mod:`coursekit.quiz.review` compute over every stored attempt: the way the
 journal computed them before it aggregated in SQL.
 """
 
@@ -20,10 +20,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from coursekit import journal as journal_mod
-from coursekit import review
-from coursekit.journal import MIGRATIONS, Journal, Progress, pain_rising, weekly_pain
-from coursekit.review import CONFIDENCES, ReviewItem
+from coursekit.journal import store as journal_mod
+from coursekit.journal.store import MIGRATIONS, Journal, Progress, pain_rising, weekly_pain
+from coursekit.quiz import review
+from coursekit.quiz.review import CONFIDENCES, ReviewItem
 
 T0 = datetime(2025, 3, 3, 9, 30, tzinfo=timezone.utc)
 TODAY = date(2025, 3, 20)

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from coursekit.journal import Journal
+from coursekit.journal.store import Journal
 
 STRESS = os.environ.get("COURSEKIT_STRESS", "1") != "0"
 PROCESSES, WRITES = (4, 500) if STRESS else (3, 300)

@@ -32,7 +32,8 @@ def test_one_widget_imports_one_topic():
     )
     out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)
     loaded = json.loads(out.stdout)
-    topics = [m for m in loaded if not m.rsplit(".", 1)[1].startswith("_")]
+    shared = {"coursekit.plots.style"}  # the palette every figure shares, not a topic
+    topics = [m for m in loaded if not m.rsplit(".", 1)[1].startswith("_") and m not in shared]
     assert topics == ["coursekit.plots.catalog", "coursekit.widgets.quiz", "coursekit.widgets.safety"]
 
 

@@ -4,9 +4,9 @@ import copy
 
 import pytest
 
+from coursekit.content.models import Compensation, Dose, LadderEdge, exercise_from_record
+from coursekit.content.tempo import Tempo
 from coursekit.errors import DataFileError, InvalidModel
-from coursekit.models import Compensation, Dose, LadderEdge, exercise_from_record
-from coursekit.tempo import Tempo
 
 RECORD = {
     "id": "test-bridge",

@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-import coursekit.pain as pain
+import coursekit.engine.pain as pain
+from coursekit.engine.pain import PainTrend, Step, next_step, pain_zone, weekly_trend
 from coursekit.errors import InvalidModel
-from coursekit.pain import PainTrend, Step, next_step, pain_zone, weekly_trend
 
 
 @pytest.mark.parametrize(

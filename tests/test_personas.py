@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 import yaml
 
+from coursekit.engine.personas import DECISIONS, check_case, load_personas
+from coursekit.engine.routines import Routine
 from coursekit.errors import DataFileError, InvalidModel
-from coursekit.personas import DECISIONS, check_case, load_personas
-from coursekit.routines import Routine
 
 
 @pytest.fixture(scope="module")

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from coursekit.errors import InvalidModel
-from coursekit.planner import (
+from coursekit.engine.planner import (
     ACTIVE_RECOVERY,
     MAX_DEMANDING_DAYS,
     WEEKDAYS,
@@ -17,7 +16,8 @@ from coursekit.planner import (
     weekly_load,
     weekly_load_rows,
 )
-from coursekit.routines import Routine
+from coursekit.engine.routines import Routine
+from coursekit.errors import InvalidModel
 from factories import good_routine, item, routine, synthetic_catalog
 
 CAT = synthetic_catalog()
@@ -185,9 +185,9 @@ def test_weekly_load_rows_and_the_load_charts_need_no_pandas():
 
     code = (
         "import sys\n"
-        "from coursekit.catalog import load_catalog\n"
-        "from coursekit.planner import Wardrobe, plan_week, weekly_load_rows\n"
-        "from coursekit.routines import load_example_routines\n"
+        "from coursekit.content.catalog import load_catalog\n"
+        "from coursekit.engine.planner import Wardrobe, plan_week, weekly_load_rows\n"
+        "from coursekit.engine.routines import load_example_routines\n"
         "from coursekit.widgets.builder import RoutineBuilder, WardrobeBuilder\n"
         "from coursekit.widgets.week import WeekPlanner\n"
         "cat = load_catalog(); ex = load_example_routines(cat)\n"

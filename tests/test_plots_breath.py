@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from coursekit import plots
-from coursekit.breath import breath_plan
+from coursekit.engine.breath import breath_plan
 
 
 @pytest.fixture(autouse=True)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from coursekit import enums
-from coursekit.coverage import coverage
+from coursekit.content import enums
+from coursekit.engine.coverage import coverage
 from coursekit.errors import InvalidModel
 from coursekit.plots.coverage import coverage_chart, coverage_rows
 from factories import good_routine, synthetic_catalog

@@ -10,7 +10,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 import pytest  # noqa: E402
 
 from coursekit import plots  # noqa: E402
-from coursekit.habits import TARGET_DAYS, adherence, example_log  # noqa: E402
+from coursekit.engine.habits import TARGET_DAYS, adherence, example_log  # noqa: E402
 
 WEEKS = adherence(
     [

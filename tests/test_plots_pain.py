@@ -6,7 +6,7 @@ import pytest
 
 from coursekit import plots
 from coursekit.errors import InvalidModel
-from coursekit.plots._style import ZONE_COLOURS
+from coursekit.plots.style import ZONE_COLOURS
 
 
 @pytest.fixture(autouse=True)

@@ -11,7 +11,7 @@ import pytest  # noqa: E402
 from tests.factories import synthetic_catalog  # noqa: E402
 
 from coursekit import plots  # noqa: E402
-from coursekit.rotation import weekly_rotation  # noqa: E402
+from coursekit.engine.rotation import weekly_rotation  # noqa: E402
 
 CAT = synthetic_catalog()
 CAPSULE = ["crocodile-breathing", "cat-camel", "bird-dog", "glute-bridge", "sit-to-stand", "split-squat"]

@@ -10,8 +10,9 @@ import matplotlib.pyplot as plt  # noqa: E402
 import pytest  # noqa: E402
 from tests.factories import make_exercise  # noqa: E402
 
-from coursekit import enums, plots  # noqa: E402
-from coursekit.catalog import Catalog  # noqa: E402
+from coursekit import plots  # noqa: E402
+from coursekit.content import enums  # noqa: E402
+from coursekit.content.catalog import Catalog  # noqa: E402
 
 CAT = Catalog(
     [make_exercise("a", transfers=("lifting", "bending")), make_exercise("b", transfers=("lifting",))]

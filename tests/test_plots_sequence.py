@@ -6,7 +6,7 @@ import pytest
 
 from coursekit import plots
 from coursekit.errors import InvalidModel
-from coursekit.plots._style import PHASE_COLOURS, PHASE_HATCHES
+from coursekit.plots.style import PHASE_COLOURS, PHASE_HATCHES
 from factories import good_routine, item, routine, synthetic_catalog
 
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from coursekit.content.tempo import Tempo
+from coursekit.engine.routines import TRANSITION_S
 from coursekit.errors import InvalidModel
 from coursekit.plots import timeline
-from coursekit.plots._style import PHASE_COLOURS
-from coursekit.routines import TRANSITION_S
-from coursekit.tempo import Tempo
+from coursekit.plots.style import PHASE_COLOURS
 from factories import IDS, good_routine, item, routine, synthetic_catalog
 
 CAT = synthetic_catalog()
@@ -117,7 +117,7 @@ def test_routine_timeline_draws_on_the_given_axes(close_figures):
 
 
 def test_long_names_are_shortened(close_figures):
-    from coursekit.catalog import Catalog
+    from coursekit.content.catalog import Catalog
     from factories import make_exercise
 
     cat = Catalog([make_exercise("long-one", name="A very long exercise name that goes on and on")])
@@ -189,7 +189,7 @@ def test_svg_has_one_bar_per_work_segment_and_lighter_rest_and_transitions():
 
 
 def test_svg_work_bars_use_phase_colours_and_patterns():
-    from coursekit.plots._style import PHASE_HATCHES
+    from coursekit.plots.style import PHASE_HATCHES
 
     r = good_routine()
     text, root = _svg(r)
@@ -228,7 +228,7 @@ def test_svg_names_axis_title_and_alt_text():
 
 
 def test_svg_escapes_learner_and_data_text():
-    from coursekit.catalog import Catalog
+    from coursekit.content.catalog import Catalog
     from factories import make_exercise
 
     cat = Catalog([make_exercise("x", name=XSS)])
@@ -290,7 +290,7 @@ def test_svg_sizes_and_long_names(n):
 
 
 def test_svg_shortens_long_names_and_keeps_the_full_name_as_a_tooltip():
-    from coursekit.catalog import Catalog
+    from coursekit.content.catalog import Catalog
     from factories import make_exercise
 
     long_name = "A very long exercise name that goes on and on"
@@ -308,9 +308,9 @@ def test_svg_is_fast_and_imports_no_matplotlib():
 
     code = (
         "import sys, time\n"
-        "from coursekit.catalog import load_catalog\n"
+        "from coursekit.content.catalog import load_catalog\n"
         "from coursekit.plots.timeline import routine_timeline_svg\n"
-        "from coursekit.routines import Routine\n"
+        "from coursekit.engine.routines import Routine\n"
         "cat = load_catalog()\n"
         "r = Routine.empty('Twenty', 'custom')\n"
         "for ex in list(cat)[:20]: r = r.add(ex)\n"

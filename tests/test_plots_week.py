@@ -50,7 +50,7 @@ def test_week_load_draws_a_bar_per_day(close_figures):
 def test_week_load_uses_the_given_axes_and_the_planner_table(catalog, close_figures):
     import matplotlib.pyplot as plt
 
-    from coursekit.planner import plan_week, weekly_load
+    from coursekit.engine.planner import plan_week, weekly_load
     from coursekit.widgets.week import example_wardrobe
 
     plan = plan_week(example_wardrobe(catalog), catalog, days=["Mon", "Wed", "Fri"])

@@ -8,10 +8,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from coursekit.errors import InvalidModel
-from coursekit.models import DOSE_BOUNDS
-from coursekit.pain import next_step
-from coursekit.progression import (
+from coursekit.content.models import DOSE_BOUNDS
+from coursekit.content.tempo import Tempo
+from coursekit.engine.pain import next_step
+from coursekit.engine.progression import (
     ECCENTRIC_CAP_S,
     HOLD_CAP_S,
     REPS_CAP,
@@ -20,8 +20,8 @@ from coursekit.progression import (
     propose,
     total_work_s,
 )
-from coursekit.routines import RoutineItem
-from coursekit.tempo import Tempo
+from coursekit.engine.routines import RoutineItem
+from coursekit.errors import InvalidModel
 from factories import item, st_items, synthetic_catalog
 
 CAT = synthetic_catalog()

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-import coursekit.psfs as psfs
+import coursekit.engine.psfs as psfs
+from coursekit.engine.psfs import PSFS, Activity, change
 from coursekit.errors import InvalidModel
-from coursekit.psfs import PSFS, Activity, change
 
 BEFORE = PSFS.from_scores({"Lifting my toddler": 3, "Sitting through a film": 4, "Gardening": 2})
 

@@ -12,7 +12,7 @@ import ipywidgets as w
 import pytest
 
 from coursekit.errors import InvalidModel
-from coursekit.quiz import Bank, Item, Option, Question, load_bank
+from coursekit.quiz.bank import Bank, Item, Option, Question, load_bank
 from coursekit.widgets import quiz as quiz_widget
 from coursekit.widgets.quiz import QuizCard, Score
 
@@ -358,7 +358,7 @@ def test_no_journal_records_nothing(monkeypatch, tmp_path):
 
 
 def test_auto_journal_uses_coursekit_home(monkeypatch, tmp_path):
-    from coursekit.journal import Journal
+    from coursekit.journal.store import Journal
 
     monkeypatch.setenv("COURSEKIT_HOME", str(tmp_path))
     card = QuizCard(NB)

@@ -1,4 +1,4 @@
-"""Spaced review, calibration and run scores: the pure functions of coursekit.review."""
+"""Spaced review, calibration and run scores: the pure functions of coursekit.quiz.review."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from coursekit.errors import InvalidModel
-from coursekit.review import (
+from coursekit.quiz.review import (
     CONFIDENCES,
     INTERVALS,
     Calibration,

@@ -1,4 +1,4 @@
-"""coursekit.rotation: a capsule rotated over the week, families spread, variety measured."""
+"""coursekit.engine.rotation: a capsule rotated over the week, families spread, variety measured."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from tests.factories import IDS, synthetic_catalog
 
+from coursekit.engine.rotation import WEEKDAYS, check_days, weekday, weekly_rotation
 from coursekit.errors import InvalidModel
-from coursekit.rotation import WEEKDAYS, check_days, weekday, weekly_rotation
 
 CAT = synthetic_catalog()
 CAPSULE = [

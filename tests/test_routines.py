@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from coursekit.errors import DataFileError, InvalidModel
-from coursekit.routines import (
+from coursekit.content.tempo import Tempo
+from coursekit.engine.routines import (
     BREATH_S,
     DEFAULT_REP_S,
     ITEM_KEYS,
@@ -20,7 +20,7 @@ from coursekit.routines import (
     load_example_routines,
     load_routine,
 )
-from coursekit.tempo import Tempo
+from coursekit.errors import DataFileError, InvalidModel
 from factories import good_routine, item, routine, st_routines, synthetic_catalog
 
 CAT = synthetic_catalog()

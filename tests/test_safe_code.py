@@ -31,16 +31,16 @@ def test_yaml_is_loaded_safely():
         if unsafe.search(line)
     ]
     assert offenders == []
-    # yaml.load only in coursekit.data, only with the safe loader chosen there (C or Python)
+    # yaml.load only in coursekit.content.data, only with the safe loader chosen there (C or Python)
     loads = [(p, line) for p in SOURCES for line in p.read_text().splitlines() if "yaml.load(" in line]
-    assert [str(p.relative_to(ROOT)) for p, _ in loads] == ["src/coursekit/data.py"]
+    assert [str(p.relative_to(ROOT)) for p, _ in loads] == ["src/coursekit/content/data.py"]
     assert all("Loader=safe_loader" in line for _, line in loads)
-    data_py = (ROOT / "src/coursekit/data.py").read_text()
+    data_py = (ROOT / "src/coursekit/content/data.py").read_text()
     assert 'safe_loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)' in data_py
 
 
 def test_the_yaml_loader_builds_no_python_objects(tmp_path):
-    from coursekit.data import load_yaml
+    from coursekit.content.data import load_yaml
     from coursekit.errors import DataFileError
 
     path = tmp_path / "evil.yaml"

@@ -1,10 +1,10 @@
-"""The red-flag screening and the session halt (coursekit.safety)."""
+"""The red-flag screening and the session halt (coursekit.engine.red_flags)."""
 
 import pytest
 
-from coursekit import safety
+from coursekit.content.syllabus import load_references
+from coursekit.engine import red_flags as safety
 from coursekit.errors import InvalidModel
-from coursekit.syllabus import load_references
 
 
 @pytest.fixture(autouse=True)

@@ -1,4 +1,4 @@
-"""coursekit.scenarios: the daily-life scenarios file, matching, pattern marking, coverage."""
+"""coursekit.engine.scenarios: the daily-life scenarios file, matching, pattern marking, coverage."""
 
 from __future__ import annotations
 
@@ -6,10 +6,9 @@ import pytest
 import yaml
 from tests.factories import make_exercise, synthetic_catalog
 
-from coursekit import enums
-from coursekit.catalog import Catalog
-from coursekit.errors import DataFileError, InvalidModel
-from coursekit.scenarios import (
+from coursekit.content import enums
+from coursekit.content.catalog import Catalog
+from coursekit.engine.scenarios import (
     CHOICES,
     check_pattern,
     get_scenario,
@@ -18,6 +17,7 @@ from coursekit.scenarios import (
     pattern_choices,
     transfer_coverage,
 )
+from coursekit.errors import DataFileError, InvalidModel
 
 GOOD = {
     "id": "carry-bag",

@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from coursekit.content.tempo import EXPLOSIVE_S, LEGEND, MAX_PART_S, Tempo, hold_time_under_tension
 from coursekit.errors import InvalidModel
-from coursekit.tempo import EXPLOSIVE_S, LEGEND, MAX_PART_S, Tempo, hold_time_under_tension
 
 
 def test_parse_names_each_part():

@@ -36,9 +36,10 @@ def test_wheel_contains_the_data_and_loads_from_anywhere(tmp_path):
     assert "coursekit/data/exercises.yaml" in names
     assert "coursekit/data/principles.yaml" in names
     assert any(n.startswith("coursekit/data/quizzes/") for n in names)
-    assert {"coursekit/templates/routine_card.html", "coursekit/templates/_page.html"} <= set(
-        names
-    )  # handouts render from the wheel too
+    assert {
+        "coursekit/handouts/templates/routine_card.html",
+        "coursekit/handouts/templates/_page.html",
+    } <= set(names)  # handouts render from the wheel too
 
     target = tmp_path / "site"
     subprocess.run(
@@ -50,8 +51,8 @@ def test_wheel_contains_the_data_and_loads_from_anywhere(tmp_path):
     env = {k: v for k, v in os.environ.items() if k != "COURSEKIT_DATA"}
     env["PYTHONPATH"] = str(target)  # before the editable checkout on sys.path
     code = (
-        "import coursekit, coursekit.data as d\n"
-        "from coursekit.catalog import load_catalog\n"
+        "import coursekit, coursekit.content.data as d\n"
+        "from coursekit.content.catalog import load_catalog\n"
         "print(coursekit.__file__)\nprint(d.data_dir())\nprint(len(load_catalog()))\n"
     )
     out = subprocess.run([sys.executable, "-c", code], cwd=elsewhere, env=env, capture_output=True, text=True)

@@ -9,9 +9,9 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
+from coursekit.engine.routines import Routine, load_example_routines
 from coursekit.errors import InvalidModel
 from coursekit.plots.timeline import routine_segments
-from coursekit.routines import Routine, load_example_routines
 from coursekit.widgets.builder import RoutineBuilder, WardrobeBuilder, duration_text
 
 SVG_NS = {"svg": "http://www.w3.org/2000/svg"}
@@ -244,7 +244,7 @@ def test_live_timeline_escapes_learner_text(catalog):
 def test_live_timeline_does_not_import_matplotlib():
     code = (
         "import sys\n"
-        "from coursekit.routines import load_example_routines\n"
+        "from coursekit.engine.routines import load_example_routines\n"
         "from coursekit.widgets.builder import RoutineBuilder\n"
         "b = RoutineBuilder(journal=None, figure=True)\n"
         "b.set_routine(load_example_routines(b.catalog)['morning-flow'])\n"

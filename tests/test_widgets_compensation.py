@@ -3,8 +3,8 @@
 import pytest
 from tests.test_cues import small_catalog
 
-from coursekit import safety
-from coursekit.catalog import Catalog
+from coursekit.content.catalog import Catalog
+from coursekit.engine import red_flags as safety
 from coursekit.widgets.compensation import CompensationMatcher
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from coursekit.routines import Routine, RoutineItem
+from coursekit.engine.routines import Routine, RoutineItem
 from coursekit.widgets.coverage import CoverageExplorer
 from factories import synthetic_catalog
 

@@ -27,7 +27,7 @@ class Case:
 
 
 def _routine(catalog: Any) -> Any:
-    from coursekit.routines import load_example_routines
+    from coursekit.engine.routines import load_example_routines
 
     return load_example_routines(catalog)["morning-flow"]
 
@@ -87,7 +87,7 @@ def _make_rotation(catalog, figure):
 
 
 def _make_habits(catalog, figure):
-    from coursekit.habits import example_log
+    from coursekit.engine.habits import example_log
     from coursekit.widgets.habits import HabitPlanner
 
     return HabitPlanner(anchors=["after the first coffee"], log=example_log(3), figure=figure)

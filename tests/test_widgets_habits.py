@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from coursekit.habits import example_log
+from coursekit.engine.habits import example_log
 from coursekit.widgets.habits import HabitPlanner
 
 ANCHORS = ["after the first coffee", "back from lunch"]

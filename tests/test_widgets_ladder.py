@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from tests.factories import make_exercise, synthetic_catalog
 
-from coursekit.catalog import Catalog
+from coursekit.content.catalog import Catalog
 from coursekit.widgets.ladder import LadderExplorer
 
 CAT = synthetic_catalog()
@@ -75,7 +75,7 @@ def test_bad_values_show_a_message_and_raise_nothing(explorer):
 
 
 def test_catalog_text_is_escaped():
-    from coursekit.models import LadderEdge
+    from coursekit.content.models import LadderEdge
 
     cat = Catalog(
         [

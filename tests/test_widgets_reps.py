@@ -1,6 +1,6 @@
 """CleanRepExplorer: marking reps, effort, summary, figure and messages."""
 
-from coursekit import safety
+from coursekit.engine import red_flags as safety
 from coursekit.widgets.reps import CleanRepExplorer, summarize_set
 
 

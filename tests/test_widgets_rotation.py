@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from tests.factories import make_exercise, synthetic_catalog
 
-from coursekit.catalog import Catalog
+from coursekit.content.catalog import Catalog
 from coursekit.widgets.rotation import RotationPlanner
 
 CAT = synthetic_catalog()

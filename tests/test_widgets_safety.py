@@ -2,7 +2,7 @@
 
 import pytest
 
-from coursekit import safety
+from coursekit.engine import red_flags as safety
 from coursekit.widgets.safety import RedFlagCheck
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from tests.factories import make_exercise, synthetic_catalog
 
-from coursekit.catalog import Catalog
-from coursekit.scenarios import Scenario, load_scenarios, pattern_choices
+from coursekit.content.catalog import Catalog
+from coursekit.engine.scenarios import Scenario, load_scenarios, pattern_choices
 from coursekit.widgets.scenarios import ScenarioMatcher
 
 CAT = Catalog(

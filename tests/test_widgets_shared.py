@@ -58,7 +58,7 @@ def test_a_closed_shared_model_is_replaced():
 
 
 def test_a_widget_opens_fewer_models():
-    from coursekit.catalog import load_catalog
+    from coursekit.content.catalog import load_catalog
     from coursekit.widgets import RedFlagCheck, RoutineBuilder
     from coursekit.widgets.quiz import QuizCard
 

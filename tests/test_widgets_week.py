@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from coursekit.planner import Wardrobe
-from coursekit.routines import Routine, RoutineItem
+from coursekit.engine.planner import Wardrobe
+from coursekit.engine.routines import Routine, RoutineItem
 from coursekit.widgets.week import WeekPlanner, example_wardrobe
 from factories import synthetic_catalog
 

@@ -1,7 +1,7 @@
 """coursekit: a Jupyter course kit that teaches exercise therapy for the back.
 
 The top-level import is light on purpose: it loads no UI library and no pandas. Import
-what you need from the modules (``coursekit.catalog``, ``coursekit.routines``, ...).
+what you need from the modules (``coursekit.content.catalog``, ``coursekit.engine.routines``, ...).
 """
 
 __version__ = "0.1.0"

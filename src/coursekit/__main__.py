@@ -2,6 +2,6 @@
 
 import sys
 
-from coursekit.cli import main
+from coursekit.cli.main import main
 
 sys.exit(main())

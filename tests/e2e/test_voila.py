@@ -41,7 +41,7 @@ def test_app_has_no_serious_accessibility_violations(page, voila):
 
 
 def test_handouts_have_no_serious_accessibility_violations(page, tmp_path):
-    from coursekit.handouts import build_all
+    from coursekit.handouts.cards import build_all
 
     build_all(tmp_path)
     pages = sorted(tmp_path.rglob("*.html"))
@@ -59,7 +59,7 @@ def test_html_handouts_print_on_one_a4_page(page, tmp_path):
     """A workshop leader may print the HTML card from the browser: it must fit one page too."""
     from pypdf import PdfReader
 
-    from coursekit.handouts import build_all
+    from coursekit.handouts.cards import build_all
 
     build_all(tmp_path)
     pages = sorted(tmp_path.rglob("*.html"))

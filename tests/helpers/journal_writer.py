@@ -15,7 +15,7 @@ import time
 from datetime import date, timedelta
 from pathlib import Path
 
-from coursekit.journal import ExerciseLog, Journal
+from coursekit.journal.store import ExerciseLog, Journal
 
 
 def main() -> None:

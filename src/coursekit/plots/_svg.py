@@ -150,13 +150,13 @@ def legend(entries: list[tuple[str, str, str]], *, width: int, pad: int, y: floa
 
 def phase_fill(phase: str) -> str:
     """The fill of a phase: its colour, with its pattern when the phase is hatched."""
-    from coursekit.plots._style import PHASE_COLOURS, PHASE_HATCHES
+    from coursekit.plots.style import PHASE_COLOURS, PHASE_HATCHES
 
     return fill(phase, PHASE_COLOURS[phase], PHASE_HATCHES[phase])
 
 
 def phase_patterns() -> str:
     """The ``<defs>`` of every hatched phase (all of them: a legend may show any)."""
-    from coursekit.plots._style import PHASE_COLOURS, PHASE_HATCHES
+    from coursekit.plots.style import PHASE_COLOURS, PHASE_HATCHES
 
     return patterns({p: (PHASE_COLOURS[p], PHASE_HATCHES[p]) for p in PHASE_COLOURS})

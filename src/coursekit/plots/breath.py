@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from coursekit.breath import PART_WORDS, BreathPlan
-from coursekit.plots._style import OKABE_ITO, axes, finish
+from coursekit.engine.breath import PART_WORDS, BreathPlan
+from coursekit.plots.style import OKABE_ITO, axes, finish
 
 __all__ = ["breath_pattern"]
 
@@ -30,7 +30,7 @@ def breath_pattern(
     """
     if not isinstance(plan, BreathPlan):
         raise TypeError(
-            f"breath_pattern needs a BreathPlan (coursekit.breath.breath_plan), got {type(plan).__name__}"
+            f"breath_pattern needs a BreathPlan (coursekit.engine.breath.breath_plan), got {type(plan).__name__}"
         )
     ax = axes(ax, figsize=(8.0, 2.8))
     phases = [p for p in plan.phases if max_reps is None or p.rep <= max_reps]

@@ -1,6 +1,6 @@
 """Figures of the catalog: exercises per family by phase, and how often each compensation appears.
 
-Counting is pure (``family_phase_counts`` here, ``coursekit.cues.pattern_counts``); the
+Counting is pure (``family_phase_counts`` here, ``coursekit.engine.cues.pattern_counts``); the
 plotting functions only draw. Phases are told apart by colour *and* hatch.
 """
 
@@ -9,11 +9,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from coursekit import enums
-from coursekit.cues import pattern_counts, pattern_label
+from coursekit.content import enums
+from coursekit.engine.cues import pattern_counts, pattern_label
 from coursekit.errors import InvalidModel
 from coursekit.plots import _svg as svg
-from coursekit.plots._style import OKABE_ITO, PHASE_COLOURS, PHASE_HATCHES, axes, finish
+from coursekit.plots.style import OKABE_ITO, PHASE_COLOURS, PHASE_HATCHES, axes, finish
 
 __all__ = [
     "catalog_counts",

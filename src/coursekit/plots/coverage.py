@@ -1,6 +1,6 @@
 """The coverage chart: how many items train each movement family and each body region.
 
-``coverage_rows`` is pure (no matplotlib): it lays a :class:`coursekit.coverage.Coverage`
+``coverage_rows`` is pure (no matplotlib): it lays a :class:`coursekit.engine.coverage.Coverage`
 out as rows, families first, then regions; ``coverage_chart`` only draws them. Missing
 families and regions keep their row, with a dashed empty box and the word "missing", so a
 gap is seen (and read by a screen reader in the alt text) rather than guessed from absence.
@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from coursekit.errors import InvalidModel
-from coursekit.plots._style import OKABE_ITO, axes, finish
+from coursekit.plots.style import OKABE_ITO, axes, finish
 
 __all__ = ["coverage_chart", "coverage_rows", "CoverageRow"]
 
@@ -45,7 +45,7 @@ def coverage_rows(coverage: Any) -> list[CoverageRow]:
     regions = getattr(coverage, "regions", None)
     if families is None or regions is None:
         raise InvalidModel(
-            f"coverage_chart needs a Coverage (coursekit.coverage.coverage), got {type(coverage).__name__}"
+            f"coverage_chart needs a Coverage (coursekit.engine.coverage.coverage), got {type(coverage).__name__}"
         )
     return [CoverageRow("family", name, int(n)) for name, n in families] + [
         CoverageRow("region", name, int(n)) for name, n in regions

@@ -5,8 +5,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from coursekit.habits import TARGET_DAYS, TARGET_MAX_MINUTES, TARGET_MIN_MINUTES, Adherence, WeekAdherence
-from coursekit.plots._style import OKABE_ITO, axes, finish
+from coursekit.engine.habits import (
+    TARGET_DAYS,
+    TARGET_MAX_MINUTES,
+    TARGET_MIN_MINUTES,
+    Adherence,
+    WeekAdherence,
+)
+from coursekit.plots.style import OKABE_ITO, axes, finish
 
 __all__ = ["adherence"]
 

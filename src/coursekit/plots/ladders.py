@@ -9,10 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from coursekit.plots._style import OKABE_ITO, PHASE_COLOURS, PHASE_HATCHES, axes, finish
+from coursekit.plots.style import OKABE_ITO, PHASE_COLOURS, PHASE_HATCHES, axes, finish
 
 if TYPE_CHECKING:
-    from coursekit.catalog import Catalog
+    from coursekit.content.catalog import Catalog
 
 __all__ = ["ladder", "ladder_layout"]
 

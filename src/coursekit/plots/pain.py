@@ -6,8 +6,8 @@ from collections.abc import Iterable, Mapping
 from datetime import date
 from typing import Any
 
-from coursekit.pain import PainTrend, check_score, pain_zone, weekly_trend
-from coursekit.plots._style import OKABE_ITO, ZONE_COLOURS, axes, finish
+from coursekit.engine.pain import PainTrend, check_score, pain_zone, weekly_trend
+from coursekit.plots.style import OKABE_ITO, ZONE_COLOURS, axes, finish
 
 __all__ = ["pain_zones", "pain_trend"]
 

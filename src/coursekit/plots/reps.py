@@ -1,6 +1,6 @@
 """Figure of one set: each rep clean or frayed, and a line where the set should have ended.
 
-Where to stop is :func:`coursekit.effort.clean_set`; this module only draws it. Clean and
+Where to stop is :func:`coursekit.engine.effort.clean_set`; this module only draws it. Clean and
 frayed reps differ in colour *and* hatch; reps after the stop are drawn faded.
 """
 
@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from coursekit.effort import MAX_EFFORT, SetAdvice, clean_set
+from coursekit.engine.effort import MAX_EFFORT, SetAdvice, clean_set
 from coursekit.errors import InvalidModel
-from coursekit.plots._style import OKABE_ITO, axes, finish
+from coursekit.plots.style import OKABE_ITO, axes, finish
 
 __all__ = ["rep_quality"]
 

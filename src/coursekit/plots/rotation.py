@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from coursekit.plots._style import OKABE_ITO, PALETTE, axes, finish
+from coursekit.plots.style import OKABE_ITO, PALETTE, axes, finish
 
 if TYPE_CHECKING:
-    from coursekit.rotation import Rotation
+    from coursekit.engine.rotation import Rotation
 
 __all__ = ["rotation_grid"]
 

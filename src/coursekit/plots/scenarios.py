@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from coursekit.plots._style import OKABE_ITO, axes, finish
-from coursekit.scenarios import transfer_coverage as _coverage
+from coursekit.engine.scenarios import transfer_coverage as _coverage
+from coursekit.plots.style import OKABE_ITO, axes, finish
 
 if TYPE_CHECKING:
-    from coursekit.catalog import Catalog
+    from coursekit.content.catalog import Catalog
 
 __all__ = ["transfer_coverage"]
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from coursekit import enums
-from coursekit.plots._style import PHASE_COLOURS, PHASE_HATCHES, axes, finish
-from coursekit.routines import Routine
+from coursekit.content import enums
+from coursekit.engine.routines import Routine
+from coursekit.plots.style import PHASE_COLOURS, PHASE_HATCHES, axes, finish
 
 if TYPE_CHECKING:
-    from coursekit.catalog import Catalog
+    from coursekit.content.catalog import Catalog
 
 __all__ = ["phase_strip"]
 

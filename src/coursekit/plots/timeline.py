@@ -12,15 +12,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from coursekit.content.tempo import EXPLOSIVE_S, Tempo
+from coursekit.engine.routines import TRANSITION_S
 from coursekit.errors import InvalidModel
 from coursekit.plots import _svg as svg
-from coursekit.plots._style import OKABE_ITO, PHASE_COLOURS, PHASE_HATCHES, axes, finish
-from coursekit.routines import TRANSITION_S
-from coursekit.tempo import EXPLOSIVE_S, Tempo
+from coursekit.plots.style import OKABE_ITO, PHASE_COLOURS, PHASE_HATCHES, axes, finish
 
 if TYPE_CHECKING:
-    from coursekit.catalog import Catalog
-    from coursekit.routines import Routine
+    from coursekit.content.catalog import Catalog
+    from coursekit.engine.routines import Routine
 
 __all__ = [
     "routine_segments",
@@ -94,7 +94,7 @@ def routine_segments(routine: Routine, catalog: Catalog) -> list[Segment]:
     """The routine as timed segments, in order; their total equals ``routine.duration_s``.
 
     Each set is one work segment (work × sides), rest separates sets of an item, and a
-    transition of :data:`~coursekit.routines.TRANSITION_S` leads into every item but the
+    transition of :data:`~coursekit.engine.routines.TRANSITION_S` leads into every item but the
     first (it carries the index of the item it leads into).
     """
     routine.exercises_in(catalog)  # an unknown exercise raises InvalidModel naming the item
@@ -420,7 +420,7 @@ def tempo_timeline(
     """Draw one set over seconds: each repetition split into its four tempo parts.
 
     Eccentric, bottom pause, concentric and top pause each get their own colour and hatch;
-    explosive (X) parts count :data:`~coursekit.tempo.EXPLOSIVE_S` and are marked "X".
+    explosive (X) parts count :data:`~coursekit.content.tempo.EXPLOSIVE_S` and are marked "X".
     ``per_side`` adds a second row for the other side, which starts when the first ends.
     """
     from matplotlib.patches import Patch

@@ -1,7 +1,7 @@
 """The weekly load chart: minutes per day coloured by the kind of day, load written above.
 
 ``week_bars`` is pure (no matplotlib): it reads the table of
-:func:`coursekit.planner.weekly_load` (a DataFrame or a list of row mappings) into bars;
+:func:`coursekit.engine.planner.weekly_load` (a DataFrame or a list of row mappings) into bars;
 ``week_load`` draws them with matplotlib, ``week_load_svg`` as a self-contained SVG string
 (what the wardrobe builder shows live, in milliseconds and without matplotlib).
 """
@@ -14,7 +14,7 @@ from typing import Any
 
 from coursekit.errors import InvalidModel
 from coursekit.plots import _svg as svg
-from coursekit.plots._style import OKABE_ITO, axes, finish
+from coursekit.plots.style import OKABE_ITO, axes, finish
 
 __all__ = ["week_bars", "week_load", "week_load_svg", "week_load_alt", "DayBar"]
 

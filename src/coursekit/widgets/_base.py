@@ -254,6 +254,6 @@ def default_catalog(catalog: Any = None) -> Any:
     """The given catalog, or the bundled one (loaded, and cached, on first use)."""
     if catalog is not None:
         return catalog
-    from coursekit.catalog import load_catalog
+    from coursekit.content.catalog import load_catalog
 
     return load_catalog()

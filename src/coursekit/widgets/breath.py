@@ -14,8 +14,8 @@ from typing import Any
 
 import traitlets
 
-from coursekit.breath import MAX_REPS, MIN_REPS, BreathPlan, breath_plan, check_reps
-from coursekit.tempo import LEGEND, Tempo
+from coursekit.content.tempo import LEGEND, Tempo
+from coursekit.engine.breath import MAX_REPS, MIN_REPS, BreathPlan, breath_plan, check_reps
 from coursekit.widgets import _shared as w
 from coursekit.widgets._base import (
     CourseWidget,

@@ -13,11 +13,11 @@ Driven from Python exactly as from the browser::
 
     wardrobe = WardrobeBuilder(builder)
     wardrobe.add_current()                  # the builder's routine goes to (slot, plan)
-    print(wardrobe.week())                  # the week plan of coursekit.planner
+    print(wardrobe.week())                  # the week plan of coursekit.engine.planner
 
 Every control calls one of these public methods; a wrong value (a bad tempo, 0 sets, two
 dose kinds) shows a message inside the widget instead of raising. The state is a traitlets
-object holding the frozen :class:`~coursekit.routines.Routine`; one observer re-renders.
+object holding the frozen :class:`~coursekit.engine.routines.Routine`; one observer re-renders.
 """
 
 from __future__ import annotations
@@ -29,10 +29,10 @@ from typing import Any
 
 import traitlets
 
-from coursekit import enums
-from coursekit.critique import ceiling_min, critique, format_findings
+from coursekit.content import enums
+from coursekit.engine.critique import ceiling_min, critique, format_findings
+from coursekit.engine.routines import Routine, load_routine
 from coursekit.errors import CourseKitError, InvalidModel
-from coursekit.routines import Routine, load_routine
 from coursekit.widgets import _shared as w
 from coursekit.widgets._base import (
     CourseWidget,
@@ -89,7 +89,7 @@ def _count(n: int) -> str:
 
 def _parse_tempo(routine: Routine, index: int, text: str) -> Any:
     """A tempo from text ('' means the exercise's own); errors name the item."""
-    from coursekit.tempo import Tempo
+    from coursekit.content.tempo import Tempo
 
     if not text.strip():
         return None
@@ -580,7 +580,7 @@ class RoutineBuilder(CourseWidget):
                 "this builder has no journal (journal=None); export the routine as JSON instead"
             )
         if self._journal == "auto":
-            from coursekit.journal import Journal
+            from coursekit.journal.store import Journal
 
             return Journal.open()
         return self._journal
@@ -601,7 +601,7 @@ class RoutineBuilder(CourseWidget):
         if self._journal is None:
             names: list[str] = []
         elif quiet and self._journal == "auto":
-            from coursekit.journal import journal_path
+            from coursekit.journal.store import journal_path
 
             try:
                 names = self.saved_names() if journal_path().exists() else []
@@ -648,7 +648,7 @@ class RoutineBuilder(CourseWidget):
     @_reported
     def export_json(self, folder: str | os.PathLike[str]) -> Path:
         """Write the routine in the exchange format to ``folder/<slug of the name>.json``."""
-        from coursekit.handouts import confined_path
+        from coursekit.handouts.cards import confined_path
 
         path = confined_path(folder, self.routine.name, ".json")
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -671,7 +671,7 @@ class RoutineBuilder(CourseWidget):
         This is what the Handout button calls. ``pdf=False`` writes the HTML card only (the
         PDF path is then None): it takes milliseconds, where the PDF takes about a second.
         """
-        from coursekit.handouts import write_routine_card
+        from coursekit.handouts.cards import write_routine_card
 
         card = write_routine_card(self.routine, self.catalog, folder, pdf=pdf)
         self._show_files("Handout written", [p for p in (card.html, card.pdf) if p is not None])
@@ -955,7 +955,7 @@ class WardrobeBuilder(CourseWidget):
     @_reported
     def set_days(self, days: Sequence[str]) -> None:
         """The weekdays the learner can train; the others are rest days."""
-        from coursekit.days import weekdays
+        from coursekit.content.days import weekdays
 
         self.state.days = weekdays(days)
 
@@ -975,8 +975,8 @@ class WardrobeBuilder(CourseWidget):
 
     @property
     def wardrobe(self) -> Any:
-        """The routines as a :class:`coursekit.planner.Wardrobe`."""
-        from coursekit.planner import Wardrobe
+        """The routines as a :class:`coursekit.engine.planner.Wardrobe`."""
+        from coursekit.engine.planner import Wardrobe
 
         return Wardrobe(routines=tuple(self.state.routines.values()))
 
@@ -988,7 +988,7 @@ class WardrobeBuilder(CourseWidget):
         return list(self.wardrobe.keys())
 
     def wardrobe_plan(self, *, anchors: Mapping[str, str] | None = None) -> Any:
-        from coursekit.planner import plan_week
+        from coursekit.engine.planner import plan_week
 
         return plan_week(
             self.wardrobe,
@@ -998,12 +998,12 @@ class WardrobeBuilder(CourseWidget):
         )
 
     def week(self) -> Any:
-        """The week plan of the wardrobe (``coursekit.planner.plan_week``)."""
+        """The week plan of the wardrobe (``coursekit.engine.planner.plan_week``)."""
         return self.wardrobe_plan()
 
     def load_table(self) -> Any:
-        """Minutes and load per day, as a pandas table (``coursekit.planner.weekly_load``)."""
-        from coursekit.planner import weekly_load
+        """Minutes and load per day, as a pandas table (``coursekit.engine.planner.weekly_load``)."""
+        from coursekit.engine.planner import weekly_load
 
         return weekly_load(self.week(), self.catalog)
 
@@ -1012,7 +1012,7 @@ class WardrobeBuilder(CourseWidget):
 
         The same numbers as :meth:`load_table`, without importing pandas.
         """
-        from coursekit.planner import weekly_load_rows
+        from coursekit.engine.planner import weekly_load_rows
 
         return weekly_load_rows(self.week(), self.catalog)
 

@@ -1,6 +1,6 @@
 """The compensation → cue matcher: see a compensation, choose the cue that corrects it.
 
-Rounds are built and marked in the kernel by :mod:`coursekit.cues`; only the cue texts
+Rounds are built and marked in the kernel by :mod:`coursekit.engine.cues`; only the cue texts
 reach the browser before the learner picks. Driven from Python exactly as from the
 browser::
 
@@ -16,9 +16,17 @@ from typing import Any
 
 import traitlets
 
-from coursekit import safety
-from coursekit.catalog import Catalog
-from coursekit.cues import PATTERNS, Match, Round, build_round, mark_round, pattern_label, round_for_pattern
+from coursekit.content.catalog import Catalog
+from coursekit.engine import red_flags as safety
+from coursekit.engine.cues import (
+    PATTERNS,
+    Match,
+    Round,
+    build_round,
+    mark_round,
+    pattern_label,
+    round_for_pattern,
+)
 from coursekit.errors import InvalidModel
 from coursekit.widgets import _shared as w
 from coursekit.widgets._base import CourseWidget, MessageArea, escape, message_html, reports_errors

@@ -14,10 +14,10 @@ from typing import TYPE_CHECKING, Any
 
 import traitlets
 
-from coursekit import enums
-from coursekit.coverage import Coverage, Missing, coverage
+from coursekit.content import enums
+from coursekit.engine.coverage import Coverage, Missing, coverage
+from coursekit.engine.routines import Routine
 from coursekit.errors import InvalidModel
-from coursekit.routines import Routine
 from coursekit.widgets import _shared as w
 from coursekit.widgets._base import (
     CourseWidget,
@@ -30,7 +30,7 @@ from coursekit.widgets._base import (
 )
 
 if TYPE_CHECKING:
-    from coursekit.catalog import Catalog
+    from coursekit.content.catalog import Catalog
 
 __all__ = ["CoverageExplorer"]
 
@@ -62,7 +62,7 @@ class CoverageExplorer(CourseWidget):
         check_figure_mode(figure)
         catalog = default_catalog(catalog)
         if routines is None:
-            from coursekit.routines import load_example_routines
+            from coursekit.engine.routines import load_example_routines
 
             routines = load_example_routines(catalog)
         self.catalog = catalog

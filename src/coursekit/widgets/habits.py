@@ -1,7 +1,7 @@
 """The habit-anchor planner of notebook 11, with an adherence chart.
 
 Type your anchor moments ("after the first coffee"), set a daily budget, and see which
-micro-sessions land where (:func:`coursekit.habits.pack_micro_sessions`). Below, an
+micro-sessions land where (:func:`coursekit.engine.habits.pack_micro_sessions`). Below, an
 adherence chart (:func:`coursekit.plots.adherence`) shows days practised per week against
 the 5-day target, and minutes per practised day. Driven from Python::
 
@@ -21,8 +21,7 @@ from typing import Any
 
 import traitlets
 
-from coursekit.errors import InvalidModel
-from coursekit.habits import (
+from coursekit.engine.habits import (
     BUDGET_RANGE,
     EXAMPLE_MICRO_SESSIONS,
     Adherence,
@@ -31,6 +30,7 @@ from coursekit.habits import (
     check_anchors,
     pack_micro_sessions,
 )
+from coursekit.errors import InvalidModel
 from coursekit.widgets import _shared as w
 from coursekit.widgets._base import (
     CourseWidget,

@@ -2,7 +2,7 @@
 
 Choose an exercise, see its ladder (easiest rung first, the axis of each step), then ask for
 the next step — progress, repeat or regress, or let pain scores decide through
-:func:`coursekit.pain.next_step` — and see the item :func:`coursekit.progression.propose`
+:func:`coursekit.engine.pain.next_step` — and see the item :func:`coursekit.engine.progression.propose`
 suggests, with its one-sentence reason. The explorer *adopts* each proposal, so pressing
 "Progress" again and again walks up the dose axes and then the ladder, one axis at a time::
 
@@ -17,11 +17,11 @@ from typing import Any
 
 import traitlets
 
-from coursekit.catalog import Catalog
+from coursekit.content.catalog import Catalog
+from coursekit.engine.pain import next_step
+from coursekit.engine.progression import ACTIONS, Proposal, propose
+from coursekit.engine.routines import RoutineItem
 from coursekit.errors import InvalidModel
-from coursekit.pain import next_step
-from coursekit.progression import ACTIONS, Proposal, propose
-from coursekit.routines import RoutineItem
 from coursekit.widgets import _shared as w
 from coursekit.widgets._base import (
     CourseWidget,

@@ -1,7 +1,7 @@
 """The pain-monitoring traffic light of notebook 04.
 
 Four controls (pain during, next-morning pain, usual pain, every rep clean) feed
-:func:`coursekit.pain.next_step`; the widget shows the zone of the pain during exercise as
+:func:`coursekit.engine.pain.next_step`; the widget shows the zone of the pain during exercise as
 a traffic light (colour, word and icon, so never colour alone) and the next step with its
 reason. Driven from Python exactly as from the browser::
 
@@ -17,9 +17,9 @@ from typing import Any
 
 import traitlets
 
+from coursekit.engine.pain import HEURISTIC_NOTE, Step, check_score, next_step, pain_zone
 from coursekit.errors import InvalidModel
-from coursekit.pain import HEURISTIC_NOTE, Step, check_score, next_step, pain_zone
-from coursekit.plots._style import ZONE_COLOURS
+from coursekit.plots.style import ZONE_COLOURS
 from coursekit.widgets import _shared as w
 from coursekit.widgets._base import (
     CourseWidget,

@@ -2,7 +2,7 @@
 
 The answer key never reaches the browser before the learner checks: option controls get
 only their labels, and a question's feedback HTML is filled in only after its Check. Marking
-is :func:`coursekit.quiz.mark`; the card only displays the :class:`~coursekit.quiz.Result`.
+is :func:`coursekit.quiz.bank.mark`; the card only displays the :class:`~coursekit.quiz.bank.Result`.
 
 Driven from Python exactly as from the browser::
 
@@ -23,8 +23,8 @@ from typing import Any
 import traitlets
 
 from coursekit.errors import InvalidModel, JournalError
-from coursekit.quiz import Bank, Question, Result, load_bank, mark, shuffled
-from coursekit.review import CONFIDENCES, check_confidence
+from coursekit.quiz.bank import Bank, Question, Result, load_bank, mark, shuffled
+from coursekit.quiz.review import CONFIDENCES, check_confidence
 from coursekit.widgets import _shared as w
 from coursekit.widgets._base import CourseWidget, MessageArea, escape, reports_errors
 
@@ -498,7 +498,7 @@ class QuizCard(CourseWidget):
         args = (self.bank.notebook, question.id, answer, result.correct, confidence)
         try:
             if isinstance(self._journal, str):  # "auto": the learner's own journal
-                from coursekit.journal import Journal  # written alongside; imported when used
+                from coursekit.journal.store import Journal  # written alongside; imported when used
 
                 with Journal.open() as journal:
                     journal.record_attempt(*args, score=result.score, run=self.run)

@@ -1,7 +1,7 @@
 """The clean-rep set explorer: mark each rep clean or frayed, see where the set should end.
 
-Where to stop is :func:`coursekit.effort.clean_set`; the reserve estimate uses
-:func:`coursekit.effort.reps_in_reserve` on the effort felt after the last rep (effort 10 =
+Where to stop is :func:`coursekit.engine.effort.clean_set`; the reserve estimate uses
+:func:`coursekit.engine.effort.reps_in_reserve` on the effort felt after the last rep (effort 10 =
 0 in reserve, 8 ≈ 2). Keeping 2-3 reps in reserve is a teaching heuristic. Driven from
 Python exactly as from the browser::
 
@@ -18,8 +18,8 @@ from typing import Any
 
 import traitlets
 
-from coursekit import safety
-from coursekit.effort import SetAdvice, clean_set, reps_in_reserve
+from coursekit.engine import red_flags as safety
+from coursekit.engine.effort import SetAdvice, clean_set, reps_in_reserve
 from coursekit.errors import InvalidModel
 from coursekit.widgets import _shared as w
 from coursekit.widgets._base import (

@@ -16,9 +16,8 @@ from typing import Any
 
 import traitlets
 
-from coursekit.catalog import Catalog
-from coursekit.errors import InvalidModel
-from coursekit.rotation import (
+from coursekit.content.catalog import Catalog
+from coursekit.engine.rotation import (
     DEFAULT_DAYS,
     MAX_PER_DAY,
     WEEKDAYS,
@@ -27,6 +26,7 @@ from coursekit.rotation import (
     check_days,
     weekly_rotation,
 )
+from coursekit.errors import InvalidModel
 from coursekit.widgets import _shared as w
 from coursekit.widgets._base import (
     CourseWidget,

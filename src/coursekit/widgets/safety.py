@@ -1,9 +1,9 @@
 """The red-flag self-check: yes/no per flag, a Check button, and a stop that halts the flow.
 
-Screening is :func:`coursekit.safety.screen`; this widget only collects answers and shows
+Screening is :func:`coursekit.engine.red_flags.screen`; this widget only collects answers and shows
 the outcome. A "yes" shows a stop banner (``role="alert"``), locks the answers until
-:meth:`RedFlagCheck.reset`, and calls :func:`coursekit.safety.halt`, so any other widget can
-ask :func:`coursekit.safety.is_halted`. Driven from Python exactly as from the browser::
+:meth:`RedFlagCheck.reset`, and calls :func:`coursekit.engine.red_flags.halt`, so any other widget can
+ask :func:`coursekit.engine.red_flags.is_halted`. Driven from Python exactly as from the browser::
 
     check = RedFlagCheck()
     check.answer("saddle-numbness", True)
@@ -16,7 +16,7 @@ from typing import Any
 
 import traitlets
 
-from coursekit import safety
+from coursekit.engine import red_flags as safety
 from coursekit.errors import InvalidModel
 from coursekit.widgets import _shared as w
 from coursekit.widgets._base import CourseWidget, MessageArea, escape, message_html, reports_errors

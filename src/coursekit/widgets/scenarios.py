@@ -18,10 +18,9 @@ from typing import Any
 
 import traitlets
 
-from coursekit.catalog import Catalog
-from coursekit.errors import InvalidModel
-from coursekit.models import Exercise
-from coursekit.scenarios import (
+from coursekit.content.catalog import Catalog
+from coursekit.content.models import Exercise
+from coursekit.engine.scenarios import (
     PatternResult,
     Scenario,
     check_pattern,
@@ -30,6 +29,7 @@ from coursekit.scenarios import (
     match_exercises,
     pattern_choices,
 )
+from coursekit.errors import InvalidModel
 from coursekit.widgets import _shared as w
 from coursekit.widgets._base import (
     CourseWidget,

@@ -14,9 +14,9 @@ from typing import TYPE_CHECKING, Any
 
 import traitlets
 
-from coursekit.critique import Finding, critique, format_findings
+from coursekit.engine.critique import Finding, critique, format_findings
+from coursekit.engine.routines import Routine
 from coursekit.errors import InvalidModel
-from coursekit.routines import Routine
 from coursekit.widgets import _shared as w
 from coursekit.widgets._base import (
     CourseWidget,
@@ -28,7 +28,7 @@ from coursekit.widgets._base import (
 )
 
 if TYPE_CHECKING:
-    from coursekit.catalog import Catalog
+    from coursekit.content.catalog import Catalog
 
 __all__ = ["SessionOrderer"]
 

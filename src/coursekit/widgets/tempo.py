@@ -13,8 +13,8 @@ from typing import Any
 
 import traitlets
 
+from coursekit.content.tempo import LEGEND, Tempo
 from coursekit.errors import InvalidModel
-from coursekit.tempo import LEGEND, Tempo
 from coursekit.widgets import _shared as w
 from coursekit.widgets._base import (
     CourseWidget,

@@ -17,9 +17,8 @@ from typing import TYPE_CHECKING, Any
 
 import traitlets
 
-from coursekit.days import weekday, weekdays
-from coursekit.errors import InvalidModel
-from coursekit.planner import (
+from coursekit.content.days import weekday, weekdays
+from coursekit.engine.planner import (
     DEFAULT_MOMENTS,
     WEEKDAYS,
     Wardrobe,
@@ -29,7 +28,8 @@ from coursekit.planner import (
     weekly_load,
     weekly_load_rows,
 )
-from coursekit.routines import Routine
+from coursekit.engine.routines import Routine
+from coursekit.errors import InvalidModel
 from coursekit.widgets import _shared as w
 from coursekit.widgets._base import (
     CourseWidget,
@@ -44,7 +44,7 @@ from coursekit.widgets._base import (
 if TYPE_CHECKING:
     import pandas as pd
 
-    from coursekit.catalog import Catalog
+    from coursekit.content.catalog import Catalog
 
 __all__ = ["WeekPlanner", "example_wardrobe"]
 
@@ -60,7 +60,7 @@ def example_wardrobe(
 ) -> Wardrobe:
     """A wardrobe from the example routines: the first per slot and plan, "mistake-" files left out."""
     if routines is None:
-        from coursekit.routines import load_example_routines
+        from coursekit.engine.routines import load_example_routines
 
         routines = load_example_routines(catalog)
     chosen: dict[tuple[str, str], Routine] = {}

@@ -1,0 +1,1 @@
+"""The course's content: data files, enums, models and their value types, syllabus, loaders."""

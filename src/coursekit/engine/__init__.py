@@ -1,0 +1,1 @@
+"""The therapy engine: pure computations over the content (dosing, pain, progression, critique, planning)."""

@@ -31,7 +31,8 @@ def test_app_notebook_shows_no_code_and_builds_the_widgets():
     code = "\n".join(c.source for c in nb.cells if c.cell_type == "code")
     assert "RoutineBuilder(" in code and "WardrobeBuilder(" in code
     text = "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
-    assert "Routine builder station" in text and "Stop and seek care" in text
+    assert "Routine builder station" in text and "red-flag self-check" in text
+    assert code.index("RedFlagCheck(") < code.index("RoutineBuilder(")  # the check comes first
 
 
 @pytest.mark.slow

@@ -15,10 +15,10 @@ from coursekit.engine.routines import Routine, load_example_routines
 from coursekit.errors import InvalidModel
 from coursekit.handouts import cards as handouts
 from coursekit.handouts.cards import (
-    SAFETY,
     confined_path,
     routine_card_html,
     routine_card_pdf,
+    safety_line,
     slugify,
     timeline_png,
     write_principle_sheet,
@@ -27,6 +27,9 @@ from coursekit.handouts.cards import (
 from coursekit.plots.timeline import routine_timeline_alt
 
 XSS = "<img src=x onerror=alert(1)>"
+
+# The first sentence of the red-flag summary (data/red_flags.yaml) starts every safety line.
+SAFETY_START = safety_line().split(". ")[0]
 
 
 def pdf_text(path) -> tuple[int, str]:
@@ -66,7 +69,7 @@ def test_routine_cards_are_one_page_with_names_and_safety(built, catalog):
         pages, text = pdf_text(out / "routines" / f"{slugify(stem)}.pdf")
         assert pages == 1
         assert routine.name in text
-        assert "Stop and seek care if" in text
+        assert SAFETY_START in text
         for item in routine.items:
             assert catalog[item.exercise].name in text
         assert "eccentric (lowering)" in text  # the tempo legend
@@ -84,7 +87,7 @@ def test_principle_sheets_name_title_objectives_and_references(built):
         pages, text = pdf_text(out / "principles" / f"{slugify(p.notebook)}.pdf")
         assert 1 <= pages <= 2
         assert p.title in text and p.evidence in text
-        assert "Stop and seek care if" in text
+        assert SAFETY_START in text
         for o in p.objectives:
             assert " ".join(o.text.split()) in text
         first = refs[p.references[0]].citation
@@ -105,7 +108,7 @@ def test_a_long_routine_still_fits_one_page(catalog, tmp_path):
     card = write_routine_card(routine, catalog, tmp_path)
     pages, text = pdf_text(card.pdf)
     assert pages == 1 and card.pages == 1
-    assert catalog[routine.items[-1].exercise].name in text and "Stop and seek care if" in text
+    assert catalog[routine.items[-1].exercise].name in text and SAFETY_START in text
 
 
 def _count_calls(monkeypatch, owner, name: str) -> list[object]:
@@ -223,5 +226,8 @@ def test_principle_sheet_single(tmp_path):
     assert repr(sheet) == "Handout(principle sheet: '13 · Your movement wardrobe', 1 page)"
 
 
-def test_safety_line_wording():
-    assert SAFETY.startswith("Stop and seek care if")
+def test_safety_line_is_the_red_flag_summary_of_the_data():
+    from coursekit.content.red_flags import load_red_flags
+
+    assert safety_line().startswith(load_red_flags().summary)
+    assert "5/10" in safety_line()

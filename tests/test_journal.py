@@ -117,7 +117,7 @@ def test_open_sets_the_pragmas_and_schema(journal):
     assert db.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
     versions = [r[0] for r in db.execute("SELECT version FROM schema_version ORDER BY 1")]
     assert versions == list(range(1, SCHEMA_VERSION + 1))
-    assert journal.schema_version == SCHEMA_VERSION == 3
+    assert journal.schema_version == SCHEMA_VERSION == 4
 
 
 def test_reopening_keeps_data_and_does_not_migrate_again(jpath):
@@ -131,7 +131,7 @@ def test_reopening_keeps_data_and_does_not_migrate_again(jpath):
 
 def test_context_manager_closes_and_closed_journal_refuses(jpath):
     with Journal.open(jpath) as j:
-        assert repr(j) == f"Journal({str(jpath)!r}, schema 3)"
+        assert repr(j) == f"Journal({str(jpath)!r}, schema 4)"
     assert repr(j) == f"Journal({str(jpath)!r}, closed)"
     j.close()  # twice is fine
     with pytest.raises(JournalError, match="closed"):
@@ -609,7 +609,7 @@ def test_readonly_journal_reads_and_refuses_writes(jpath):
         j.record_attempt("q", "a", 1, True, "certain")
     before = _listing(jpath.parent)
     with Journal.open(jpath, readonly=True) as j:
-        assert repr(j) == f"Journal({str(jpath)!r}, schema 3, read-only)"
+        assert repr(j) == f"Journal({str(jpath)!r}, schema 4, read-only)"
         assert (j.learner, len(j.attempts())) == ("Ana", 1)
         with pytest.raises(JournalError, match="read-only"):
             j.record_attempt("q", "b", 1, True, "certain")
@@ -758,7 +758,7 @@ def _ours_without_schema_version(tmp_path: Path) -> Path:
         (_foreign, "another program (application_id 0x4d2, tables: recipes)"),
         (_foreign_wal_no_app_id, "another program (application_id 0x0, tables: attempts)"),
         (_corrupt, "is corrupt"),
-        (_newer, "newer coursekit (journal schema 4; this kit reads up to 3)"),
+        (_newer, "newer coursekit (journal schema 5; this kit reads up to 4)"),
         (_ours_without_schema_version, "no schema_version table"),
     ],
 )
@@ -821,11 +821,11 @@ def _indexes(db: sqlite3.Connection) -> set[str]:
 def test_a_v1_journal_is_migrated_and_keeps_its_data(tmp_path):
     path = _v1_journal(tmp_path / "journal.sqlite3")
     with Journal.open(path) as j:
-        assert j.schema_version == 3
+        assert j.schema_version == 4
         assert j.learner == "Old Timer"
         assert [a.answer for a in j.attempts()] == ["b"]
         versions = [r[0] for r in j._db().execute("SELECT version FROM schema_version")]
-        assert versions == [1, 2, 3]
+        assert versions == [1, 2, 3, 4]
         # Version 3 replaced attempts_run (version 2) with attempts_scores, which starts with it.
         assert _indexes(j._db()) == {
             "attempts_quiz",

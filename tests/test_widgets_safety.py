@@ -2,15 +2,10 @@
 
 import pytest
 
-from coursekit.engine import red_flags as safety
+from coursekit import safety
 from coursekit.widgets.safety import RedFlagCheck
 
-
-@pytest.fixture(autouse=True)
-def _not_halted():
-    safety.resume()
-    yield
-    safety.resume()
+N = len(safety.RED_FLAGS)
 
 
 def answer_all(check, value=False):
@@ -20,9 +15,9 @@ def answer_all(check, value=False):
 
 def test_repr_is_stable_and_counts_answers():
     check = RedFlagCheck()
-    assert repr(check) == "RedFlagCheck(6 questions, 0 answered)"
+    assert repr(check) == f"RedFlagCheck({N} questions, 0 answered)"
     check.answer("bladder-bowel", False)
-    assert repr(check) == "RedFlagCheck(6 questions, 1 answered)"
+    assert repr(check) == f"RedFlagCheck({N} questions, 1 answered)"
 
 
 def test_every_control_has_a_description():
@@ -36,13 +31,13 @@ def test_all_no_continues_and_does_not_halt():
     answer_all(check, False)
     result = check.result()
     assert not result.stop
-    assert repr(check) == "RedFlagCheck(6 questions, 6 answered: continue)"
+    assert repr(check) == f"RedFlagCheck({N} questions, {N} answered: continue)"
     assert not safety.is_halted()
     assert check.banner.value == ""
     assert "No red flags reported" in check.outcome.value
 
 
-def test_a_yes_stops_shows_an_alert_locks_and_halts():
+def test_a_yes_stops_shows_an_alert_locks_and_records_the_stop():
     check = RedFlagCheck()
     check.answer("saddle-numbness", True)
     result = check.result()
@@ -50,7 +45,7 @@ def test_a_yes_stops_shows_an_alert_locks_and_halts():
     assert 'role="alert"' in check.banner.value and "emergency" in check.banner.value
     assert safety.is_halted() and safety.halt_reason() == result.message
     assert all(t.disabled for t in check.toggles.values()) and check.check_button.disabled
-    assert repr(check) == "RedFlagCheck(6 questions, 1 answered: stop, emergency today)"
+    assert repr(check) == f"RedFlagCheck({N} questions, 1 answered: stop, emergency today)"
     check.answer("bladder-bowel", False)  # locked: a message, no exception
     assert "Reset" in check.message.value
     assert "bladder-bowel" not in check.state.answers
@@ -58,23 +53,23 @@ def test_a_yes_stops_shows_an_alert_locks_and_halts():
 
 def test_toggle_clicks_go_through_the_controller():
     check = RedFlagCheck()
-    check.toggles["cancer-signs"].value = True
-    assert check.state.answers == {"cancer-signs": True}
+    check.toggles["weight-loss-or-cancer"].value = True
+    assert check.state.answers == {"weight-loss-or-cancer": True}
     check.check_button.click()
     assert check.result().urgency == "see a doctor soon"
 
 
-def test_reset_clears_but_keeps_the_session_halt():
+def test_reset_clears_but_keeps_the_recorded_stop():
     check = RedFlagCheck()
     check.answer("infection-signs", True)
     check.check()
     check.reset()
-    assert repr(check) == "RedFlagCheck(6 questions, 0 answered)"
+    assert repr(check) == f"RedFlagCheck({N} questions, 0 answered)"
     assert not any(t.disabled for t in check.toggles.values())
     assert safety.is_halted()
     answer_all(check, False)
     check.check()
-    assert "still halted" in check.outcome.value
+    assert "still stands" in check.outcome.value
 
 
 def test_bad_values_show_a_message_and_raise_nothing():
@@ -97,3 +92,31 @@ def test_learner_text_is_escaped():
     check = RedFlagCheck()
     check.answer("<b>x</b>", True)
     assert "<b>x</b>" not in check.message.value and "&lt;b&gt;" in check.message.value
+
+
+def test_a_demonstration_check_records_nothing():
+    check = RedFlagCheck(journal=None)
+    check.answer("bladder-bowel", True)
+    assert check.result().stop and 'role="alert"' in check.banner.value
+    assert "nothing was recorded" in check.outcome.value
+    assert not safety.is_halted()
+
+
+def test_a_stop_is_recorded_with_its_flags_and_urgency():
+    from coursekit.journal import Journal
+
+    check = RedFlagCheck()
+    check.answer("one-leg-weakness", True)
+    check.answer("saddle-numbness", True)
+    check.check()
+    with Journal.open() as j:
+        stop = j.standing_stop()
+    assert set(stop.flags) == {"saddle-numbness", "one-leg-weakness"}
+    assert stop.urgency == "emergency today" and stop.action == safety.MESSAGES["emergency today"]
+
+
+def test_journal_must_be_auto_none_or_a_journal():
+    from coursekit.errors import InvalidModel
+
+    with pytest.raises(InvalidModel, match="journal"):
+        RedFlagCheck(journal="mine")

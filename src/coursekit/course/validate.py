@@ -52,6 +52,17 @@ def _check_principles(folder: Path, keys: set[str] | None) -> list[DataFileError
     return problems
 
 
+def _check_red_flags(folder: Path, keys: set[str] | None) -> list[DataFileError]:
+    from coursekit.content.red_flags import FILE, check_red_flag_records
+
+    path = folder / FILE
+    try:
+        _, problems = check_red_flag_records(load_yaml(path), display_path(path), keys)
+    except DataFileError as err:
+        return _problems_of(err)
+    return problems
+
+
 def _each_file(folder: Path, pattern: str, check: Callable[[Path], None]) -> list[DataFileError]:
     problems: list[DataFileError] = []
     for path in sorted(folder.glob(pattern)):
@@ -123,6 +134,7 @@ def check_data(path: str | os.PathLike[str] | None = None) -> list[DataFileError
     problems, keys = _check_references(folder)
     problems += _check_exercises(folder, keys)
     problems += _check_principles(folder, keys)
+    problems += _check_red_flags(folder, keys)
     if not problems:  # later files cross-check against the catalog and the syllabus
         problems += _check_quizzes(folder)
         problems += _check_routines(folder)

@@ -1,4 +1,4 @@
-"""Safety first: the red flags as data, a screening function, and the session halt.
+"""Red-flag screening: what a learner's yes/no answers to the self-check mean.
 
 The kit teaches; it never diagnoses. A red flag is a reason to stop the course and get a
 clinician to look, not a diagnosis: single red flags have little diagnostic accuracy on
@@ -6,157 +6,55 @@ their own and belong inside clinical reasoning, not on a tick-list [finucane2020
 self-check is therefore deliberately cautious: **any** "yes" stops the flow and points to
 care, the most urgent flag deciding how soon [ces].
 
-The halt is module-level session state, shared by every widget in one kernel::
-
-    from coursekit.engine import red_flags as safety
-    safety.halt("Saddle numbness reported")   # what RedFlagCheck calls on a "yes"
-    safety.is_halted()                        # True: other widgets may show a stop notice
-    safety.halt_reason()                      # "Saddle numbness reported"
-    safety.resume()                           # lift it (a clinician has checked you)
-
-It lives only as long as the kernel: a restarted kernel starts un-halted, so the check is
-meant to be answered at the start of each session.
+The questions, urgencies and actions are data (:mod:`coursekit.content.red_flags`, from
+``data/red_flags.yaml``); a stop is recorded in the learner's journal
+(:mod:`coursekit.journal.stop`) so that it holds in every notebook, the builder and the app.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
+from coursekit.content.red_flags import CATEGORIES, URGENCIES, RedFlag, RedFlagData, load_red_flags
 from coursekit.errors import InvalidModel
 
 __all__ = [
-    "URGENCIES",
     "CATEGORIES",
-    "RedFlag",
-    "RED_FLAGS",
-    "FLAGS_BY_ID",
-    "MESSAGES",
     "CONTINUE_MESSAGE",
+    "FLAGS_BY_ID",  # noqa: F822 - read from the data on first use (__getattr__)
+    "MESSAGES",  # noqa: F822
+    "RED_FLAGS",  # noqa: F822
+    "URGENCIES",
+    "RedFlag",
     "Screening",
     "check_answers",
+    "red_flag_data",
     "screen",
-    "halt",
-    "is_halted",
-    "halt_reason",
-    "resume",
 ]
 
-#: How soon to get care, most urgent first.
-URGENCIES = ("emergency today", "same-day", "see a doctor soon")
-CATEGORIES = ("cauda equina", "fracture", "malignancy", "infection")
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class RedFlag:
-    """One question of the self-check: what to ask, what it may point to, how soon to act."""
-
-    id: str
-    label: str  # a short name for a control
-    question: str  # asked of the learner, answered yes or no
-    description: str  # what it covers, in plain words
-    category: str
-    urgency: str
-    reference: str
-
-    def __post_init__(self) -> None:
-        if self.category not in CATEGORIES:
-            raise InvalidModel(
-                f"RedFlag.category must be one of {', '.join(CATEGORIES)}; got {self.category!r}"
-            )
-        if self.urgency not in URGENCIES:
-            raise InvalidModel(f"RedFlag.urgency must be one of {', '.join(URGENCIES)}; got {self.urgency!r}")
-
-    def __repr__(self) -> str:
-        return f"RedFlag({self.id!r}, {self.category}, {self.urgency})"
-
-
-#: The self-check, in the order it is asked (the kit's own wording, after [ces] and [finucane2020]).
-RED_FLAGS: tuple[RedFlag, ...] = (
-    RedFlag(
-        id="bladder-bowel",
-        label="Bladder or bowel change?",
-        question="Since your back or leg pain began, has control of your bladder or bowel changed "
-        "(trouble starting to pass urine, leaking, or not feeling when you need to go)?",
-        description="A new (under two weeks) or worsening change in passing urine or stools.",
-        category="cauda equina",
-        urgency="emergency today",
-        reference="ces",
-    ),
-    RedFlag(
-        id="saddle-numbness",
-        label="Saddle numbness?",
-        question="Do you have numbness or pins and needles between your legs or around your "
-        "bottom, where a bike saddle would touch?",
-        description="Altered feeling in the saddle area, new or getting worse.",
-        category="cauda equina",
-        urgency="emergency today",
-        reference="ces",
-    ),
-    RedFlag(
-        id="both-legs",
-        label="Weakness in both legs?",
-        question="Are both of your legs getting weaker, or has your sexual function changed "
-        "since the pain began?",
-        description="Weakness in both legs that is getting worse, or new sexual dysfunction.",
-        category="cauda equina",
-        urgency="emergency today",
-        reference="ces",
-    ),
-    RedFlag(
-        id="fall-fragile-bone",
-        label="Pain after a fall, with fragile bones?",
-        question="Did the pain start after a fall or a knock, even a minor one, while you take "
-        "long-term steroid tablets, have osteoporosis, or are in older age?",
-        description="A minor injury on a background of weaker bone can mean a fracture.",
-        category="fracture",
-        urgency="same-day",
-        reference="finucane2020",
-    ),
-    RedFlag(
-        id="infection-signs",
-        label="Fever or infection risk?",
-        question="Do you have a fever or feel unwell, have you had an infection recently, is "
-        "your immune system weakened, or do you inject drugs?",
-        description="Signs of, or a raised risk of, an infection in the spine.",
-        category="infection",
-        urgency="same-day",
-        reference="finucane2020",
-    ),
-    RedFlag(
-        id="cancer-signs",
-        label="Cancer history, weight loss or night pain?",
-        question="Have you had cancer, lost weight without trying, or do you have constant pain "
-        "at night that rest and changing position do not ease?",
-        description="Features that call for a doctor to rule out a tumour.",
-        category="malignancy",
-        urgency="see a doctor soon",
-        reference="finucane2020",
-    ),
-)
-FLAGS_BY_ID = {flag.id: flag for flag in RED_FLAGS}
-
-MESSAGES = {
-    "emergency today": (
-        "STOP: do not exercise. Get emergency medical care today: go to an emergency "
-        "department or call your local emergency number. These signs can mean pressure on "
-        "the nerves at the base of the spine (cauda equina syndrome), which needs same-day "
-        "care."
-    ),
-    "same-day": (
-        "STOP: do not start the exercises. Contact a doctor or an urgent-care service today "
-        "for a medical assessment, and come back to the course only once they have checked "
-        "you."
-    ),
-    "see a doctor soon": (
-        "STOP the course for now. Book an appointment with a doctor soon (within days) and "
-        "tell them what you answered; come back once a clinician has checked you."
-    ),
-}
 CONTINUE_MESSAGE = (
     "No red flags reported: you can go on with the course. This check teaches; it does not "
     "diagnose. If anything changes, or you are unsure, stop and ask a clinician."
 )
+
+
+def red_flag_data() -> RedFlagData:
+    """The bundled red flags (``data/red_flags.yaml``, or ``$COURSEKIT_DATA``)."""
+    return load_red_flags()
+
+
+def __getattr__(name: str) -> Any:
+    """``RED_FLAGS``, ``FLAGS_BY_ID`` and ``MESSAGES`` are read from the data on first use."""
+    if name not in ("RED_FLAGS", "FLAGS_BY_ID", "MESSAGES"):
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    data = red_flag_data()
+    if name == "RED_FLAGS":
+        return data.flags
+    if name == "FLAGS_BY_ID":
+        return {flag.id: flag for flag in data.flags}
+    return {u.id: u.action for u in data.urgencies}
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -168,6 +66,7 @@ class Screening:
     reasons: tuple[str, ...]  # the flags answered yes, as "category: description"
     message: str
     unanswered: tuple[str, ...] = ()  # flag ids not answered yet
+    flags: tuple[str, ...] = ()  # the ids of the flags answered yes
 
     @property
     def complete(self) -> bool:
@@ -186,69 +85,45 @@ class Screening:
         return f"Screening(continue, {len(self.unanswered)} unanswered)"
 
 
-def check_answers(answers: Mapping[str, bool]) -> dict[str, bool]:
+def check_answers(answers: Mapping[str, bool], data: RedFlagData | None = None) -> dict[str, bool]:
     """Validate a mapping of flag id to yes/no; unknown ids and non-booleans raise InvalidModel."""
+    flags = {flag.id for flag in (data or red_flag_data()).flags}
     if not isinstance(answers, Mapping):
         raise InvalidModel(f"answers must map a red-flag id to True or False, got {type(answers).__name__}")
     out: dict[str, bool] = {}
     for flag_id, value in answers.items():
-        if flag_id not in FLAGS_BY_ID:
-            raise InvalidModel(f"no red flag {flag_id!r}; the flags are {', '.join(FLAGS_BY_ID)}")
+        if flag_id not in flags:
+            raise InvalidModel(f"no red flag {flag_id!r}; the flags are {', '.join(sorted(flags))}")
         if not isinstance(value, bool):
             raise InvalidModel(f"the answer to {flag_id!r} must be True (yes) or False (no), got {value!r}")
         out[flag_id] = value
     return out
 
 
-def screen(answers: Mapping[str, bool]) -> Screening:
+def screen(answers: Mapping[str, bool], data: RedFlagData | None = None) -> Screening:
     """Screen yes/no answers: any yes stops the flow, the most urgent flag sets the urgency.
 
     Unanswered flags do not count as yes, but the message asks for them when nothing else
     stops the flow.
     """
-    answers = check_answers(answers)
-    yes = [flag for flag in RED_FLAGS if answers.get(flag.id) is True]
-    unanswered = tuple(flag.id for flag in RED_FLAGS if flag.id not in answers)
+    data = data or red_flag_data()
+    answers = check_answers(answers, data)
+    yes = [flag for flag in data.flags if answers.get(flag.id) is True]
+    unanswered = tuple(flag.id for flag in data.flags if flag.id not in answers)
     if yes:
         urgency = min((flag.urgency for flag in yes), key=URGENCIES.index)
-        reasons = tuple(f"{flag.category}: {flag.description}" for flag in yes)
         return Screening(
-            stop=True, urgency=urgency, reasons=reasons, message=MESSAGES[urgency], unanswered=unanswered
+            stop=True,
+            urgency=urgency,
+            reasons=tuple(f"{flag.category}: {flag.description}" for flag in yes),
+            message=data.urgency(urgency).action,
+            unanswered=unanswered,
+            flags=tuple(flag.id for flag in yes),
         )
     if unanswered:
         message = (
-            f"{len(unanswered)} of {len(RED_FLAGS)} questions are not answered yet: "
+            f"{len(unanswered)} of {len(data.flags)} questions are not answered yet: "
             "answer every one before going on."
         )
         return Screening(stop=False, urgency=None, reasons=(), message=message, unanswered=unanswered)
     return Screening(stop=False, urgency=None, reasons=(), message=CONTINUE_MESSAGE)
-
-
-# ---------------------------------------------------------------------------------------
-# Session state: is the course halted in this kernel?
-
-_halt_reason: str | None = None
-
-
-def halt(reason: str) -> None:
-    """Halt the course for this session (what a "yes" in the red-flag check does)."""
-    global _halt_reason
-    if not isinstance(reason, str) or not reason.strip():
-        raise InvalidModel("safety.halt needs a reason, e.g. the screening message")
-    _halt_reason = reason
-
-
-def is_halted() -> bool:
-    """True after a red-flag "yes" until :func:`resume` is called."""
-    return _halt_reason is not None
-
-
-def halt_reason() -> str | None:
-    """Why the course is halted, or None."""
-    return _halt_reason
-
-
-def resume() -> None:
-    """Lift the halt: for a learner, only once a clinician has checked the red flag."""
-    global _halt_reason
-    _halt_reason = None

@@ -44,7 +44,8 @@ if TYPE_CHECKING:
 
 __all__ = [
     "TEMPLATES",
-    "SAFETY",
+    "PAIN_LINE",
+    "safety_line",
     "FOOTER",
     "MAX_SLUG",
     "Handout",
@@ -66,15 +67,19 @@ __all__ = [
 ]
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
-#: The safety line printed on every handout (red flags: CONTENT.md, [ces], [finucane2020]).
-SAFETY = (
-    "Stop and seek care if you notice numbness around the genitals or back passage, new "
-    "trouble passing or holding urine or stool, or weakness in both legs: that needs "
-    "same-day emergency care. See a doctor soon for back pain after a fall, with fever or "
-    "unexplained weight loss, or pain that is severe at night and eased by no position. "
-    "Some discomfort while exercising is fine if it stays at 5/10 or less and settles by "
-    "the next morning."
+#: After the red flags, the pain-monitoring rule every handout repeats ([silbernagel2007]).
+PAIN_LINE = (
+    "Some discomfort while exercising is fine if it stays at 5/10 or less and settles by the next morning."
 )
+
+
+def safety_line() -> str:
+    """The safety line printed on every handout: the red-flag summary of the course data."""
+    from coursekit.engine.red_flags import red_flag_data
+
+    return f"{red_flag_data().summary} {PAIN_LINE}"
+
+
 FOOTER = "coursekit · a teaching handout: it teaches exercise, it does not diagnose."
 MAX_SLUG = 60
 _PLAN_NOTES = {
@@ -440,7 +445,7 @@ def routine_card_context(routine: Routine, catalog: Catalog, *, cues: int = 2) -
         "tempo_legend": LEGEND,
         "plan_note": _PLAN_NOTES[routine.plan],
         "critique_line": critique_line,
-        "safety": SAFETY,
+        "safety": safety_line(),
         "footer": FOOTER,
     }
 
@@ -582,7 +587,7 @@ def principle_sheet_context(principle: Principle, references: dict[str, Referenc
         "objectives": [o.text for o in principle.objectives],
         "takeaways": list(principle.takeaways),
         "references": [{"key": k, "citation": references[k].citation} for k in principle.references],
-        "safety": SAFETY,
+        "safety": safety_line(),
         "footer": FOOTER,
     }
 

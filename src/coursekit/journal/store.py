@@ -26,7 +26,7 @@ import sqlite3
 import stat
 import time
 import uuid
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -34,6 +34,7 @@ from typing import Any, TypeVar
 
 from coursekit.content.enums import PLANS, SLOTS
 from coursekit.errors import InvalidModel, JournalError
+from coursekit.journal import stop as _stop
 from coursekit.quiz import review as _review
 from coursekit.quiz.review import Calibration, QuizScore, ReviewItem, check_confidence
 
@@ -162,6 +163,21 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX attempts_scores ON attempts (quiz, run, question, score);
     CREATE INDEX attempts_confidence ON attempts (confidence, correct);
     DROP INDEX attempts_run;
+    """,
+    # 4: the red-flag stop, kept with the learner so that every kernel, the builder and the
+    # app honour it; lifting it records who, when and the stated reason (coursekit.safety).
+    """
+    CREATE TABLE safety_stops (
+        id         INTEGER PRIMARY KEY,
+        started_at TEXT NOT NULL,
+        flags      TEXT NOT NULL,
+        urgency    TEXT NOT NULL,
+        action     TEXT NOT NULL,
+        lifted_at  TEXT,
+        lifted_by  TEXT,
+        statement  TEXT,
+        CHECK ((lifted_at IS NULL) = (statement IS NULL))
+    );
     """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -1015,6 +1031,26 @@ class Journal:
         ]
 
     # -- summary
+
+    # -- the red-flag stop (coursekit.safety is the learner's face of it)
+
+    def record_stop(
+        self, *, flags: Sequence[str], urgency: str, action: str, when: datetime | None = None
+    ) -> _stop.Stop:
+        """Record a red-flag stop: every widget of the course honours it until it is lifted."""
+        return _stop.record_stop(self, flags=flags, urgency=urgency, action=action, when=when)
+
+    def standing_stop(self) -> _stop.Stop | None:
+        """The red-flag stop that stands now, or None."""
+        return _stop.standing_stop(self)
+
+    def lift_stop(self, statement: str, *, by: str | None = None, when: datetime | None = None) -> int:
+        """Lift the standing stop with a stated reason; records who (default: the learner) and when."""
+        return _stop.lift_stop(self, statement, by=by or self.learner or "learner", when=when)
+
+    def stops(self) -> list[_stop.Stop]:
+        """Every red-flag stop recorded, oldest first."""
+        return _stop.stops(self)
 
     def progress(self, today: date | None = None) -> Progress:
         """The learner's summary as of ``today`` (default: the local date)."""

@@ -250,6 +250,17 @@ def pain_slider(value: int, description: str, *, width: str = "28em") -> w.IntSl
     )
 
 
+def standing_stop() -> Any:
+    """The red-flag stop recorded in the learner's journal, or None (an unreadable journal: None)."""
+    from coursekit.errors import JournalError
+    from coursekit.journal.stop import current_stop
+
+    try:
+        return current_stop()
+    except JournalError:
+        return None
+
+
 def default_catalog(catalog: Any = None) -> Any:
     """The given catalog, or the bundled one (loaded, and cached, on first use)."""
     if catalog is not None:

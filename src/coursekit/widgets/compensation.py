@@ -17,7 +17,6 @@ from typing import Any
 import traitlets
 
 from coursekit.content.catalog import Catalog
-from coursekit.engine import red_flags as safety
 from coursekit.engine.cues import (
     PATTERNS,
     Match,
@@ -29,7 +28,14 @@ from coursekit.engine.cues import (
 )
 from coursekit.errors import InvalidModel
 from coursekit.widgets import _shared as w
-from coursekit.widgets._base import CourseWidget, MessageArea, escape, message_html, reports_errors
+from coursekit.widgets._base import (
+    CourseWidget,
+    MessageArea,
+    escape,
+    message_html,
+    reports_errors,
+    standing_stop,
+)
 
 __all__ = ["CompensationMatcher"]
 
@@ -195,7 +201,7 @@ class CompensationMatcher(CourseWidget):
             message_html(
                 "stop", "The course is halted by a red-flag answer: get medical care before exercising."
             )
-            if safety.is_halted()
+            if standing_stop() is not None
             else ""
         )
 

@@ -18,7 +18,6 @@ from typing import Any
 
 import traitlets
 
-from coursekit.engine import red_flags as safety
 from coursekit.engine.effort import SetAdvice, clean_set, reps_in_reserve
 from coursekit.errors import InvalidModel
 from coursekit.widgets import _shared as w
@@ -30,6 +29,7 @@ from coursekit.widgets._base import (
     escape,
     message_html,
     reports_errors,
+    standing_stop,
 )
 
 __all__ = ["CleanRepExplorer", "summarize_set"]
@@ -230,7 +230,7 @@ class CleanRepExplorer(CourseWidget):
             message_html(
                 "stop", "The course is halted by a red-flag answer: get medical care before exercising."
             )
-            if safety.is_halted()
+            if standing_stop() is not None
             else ""
         )
 

@@ -1,11 +1,13 @@
-"""The red-flag self-check: yes/no per flag, a Check button, and a stop that halts the flow.
+"""The red-flag self-check: yes/no per flag, a Check button, and a stop that halts the course.
 
 Screening is :func:`coursekit.engine.red_flags.screen`; this widget only collects answers and shows
 the outcome. A "yes" shows a stop banner (``role="alert"``), locks the answers until
-:meth:`RedFlagCheck.reset`, and calls :func:`coursekit.engine.red_flags.halt`, so any other widget can
-ask :func:`coursekit.engine.red_flags.is_halted`. Driven from Python exactly as from the browser::
+:meth:`RedFlagCheck.reset`, and records the stop in the learner's journal
+(:mod:`coursekit.journal.stop`), so that every other notebook, the builder and the app honour it.
+``RedFlagCheck(journal=None)`` records nothing: notebooks use it to demonstrate. Driven from
+Python exactly as from the browser::
 
-    check = RedFlagCheck()
+    check = RedFlagCheck(journal=None)
     check.answer("saddle-numbness", True)
     print(check.result())
 """
@@ -17,9 +19,16 @@ from typing import Any
 import traitlets
 
 from coursekit.engine import red_flags as safety
-from coursekit.errors import InvalidModel
+from coursekit.errors import InvalidModel, JournalError
 from coursekit.widgets import _shared as w
-from coursekit.widgets._base import CourseWidget, MessageArea, escape, message_html, reports_errors
+from coursekit.widgets._base import (
+    CourseWidget,
+    MessageArea,
+    escape,
+    message_html,
+    reports_errors,
+    standing_stop,
+)
 
 __all__ = ["RedFlagCheck"]
 
@@ -36,8 +45,15 @@ class RedFlagState(traitlets.HasTraits):
 class RedFlagCheck(CourseWidget):
     """A cautious self-check: any "yes" stops the course and points to urgent care."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, journal: Any = "auto") -> None:
         super().__init__(layout=w.Layout(width="auto"))
+        if not (
+            journal is None
+            or (isinstance(journal, str) and journal == "auto")
+            or hasattr(journal, "record_stop")
+        ):
+            raise InvalidModel("RedFlagCheck.journal must be 'auto', None or an open Journal")
+        self._journal = journal
         self.state = RedFlagState()
         self.message = MessageArea()
         self.banner = w.HTML()
@@ -118,12 +134,38 @@ class RedFlagCheck(CourseWidget):
 
     @reports_errors
     def check(self) -> safety.Screening:
-        """Screen the answers (the Check button); a stop halts the course for this session."""
+        """Screen the answers (the Check button); a stop is recorded and halts the whole course."""
         screening = safety.screen(self.state.answers)
         if screening.stop:
-            safety.halt(screening.message)
+            self._record(screening)
         self.state.screening = screening
         return screening
+
+    @property
+    def records(self) -> bool:
+        """Whether a stop is recorded in a journal (False for a demonstration check)."""
+        return self._journal is not None
+
+    def _record(self, screening: safety.Screening) -> None:
+        if self._journal is None:
+            return
+        stop = {
+            "flags": screening.flags,
+            "urgency": screening.urgency or "same-day",
+            "action": screening.message,
+        }
+        try:
+            if isinstance(self._journal, str):  # "auto": the learner's own journal
+                from coursekit.journal.store import Journal
+
+                with Journal.open() as journal:
+                    journal.record_stop(**stop)
+            else:
+                self._journal.record_stop(**stop)
+        except JournalError as err:
+            self.message.show(
+                "error", f"The stop could not be saved in your journal ({err}): stop all the same."
+            )
 
     def result(self) -> safety.Screening:
         """The screening of the current answers (checks them first if needed)."""
@@ -132,7 +174,7 @@ class RedFlagCheck(CourseWidget):
         return self.state.screening
 
     def reset(self) -> None:
-        """Clear answers and outcome. The session halt stays until ``safety.resume()``."""
+        """Clear answers and outcome. A recorded stop stays until it is lifted with a stated reason."""
         self.state.screening = None
         self.state.answers = {}
         self.message.clear()
@@ -161,14 +203,18 @@ class RedFlagCheck(CourseWidget):
                 f'<ul style="margin:4px 0 0 1.2em;padding:0">{reasons}</ul>'
             )
             self.banner.value = message_html("stop", body, escaped=True)
-            self.outcome.value = message_html("stop", "The course is halted for this session.")
+            halted = (
+                "The course is halted in every notebook until a clinician has assessed you."
+                if self.records
+                else "A demonstration: nothing was recorded, and the course goes on."
+            )
+            self.outcome.value = message_html("stop", halted)
         else:
             self.banner.value = ""
             kind = "ok" if screening.complete else "warning"
             text = screening.message
-            if screening.complete and safety.is_halted():
-                text += " (The course is still halted by an earlier answer; safety.resume() lifts it "
-                text += "once a clinician has checked you.)"
+            if screening.complete and self.records and standing_stop() is not None:
+                text += " (A red-flag stop recorded earlier still stands until a clinician has assessed you.)"
             self.outcome.value = message_html(kind, text)
 
     def __repr__(self) -> str:

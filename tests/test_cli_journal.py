@@ -176,14 +176,14 @@ def test_review_lists_due_items(jfile, capsys):
 def test_review_one_item_and_nothing_due(tmp_path, capsys):
     path = tmp_path / "j.sqlite3"
     with Journal.open(path) as j:
-        j.record_attempt("01", "q1", 1, True, "certain", when=T0)  # due 2025-03-05
-    assert call(review_cmd, ["--journal", str(path), "--today", "2025-03-04"]) == 0
+        j.record_attempt("01", "q1", 1, True, "certain", when=T0)  # box 3, due 2025-03-07
+    assert call(review_cmd, ["--journal", str(path), "--today", "2025-03-06"]) == 0
     assert capsys.readouterr().out == (
-        "Nothing to review on 2025-03-04, well done. Next review on 2025-03-05.\n"
+        "Nothing to review on 2025-03-06, well done. Next review on 2025-03-07.\n"
     )
-    assert call(review_cmd, ["--journal", str(path), "--today", "2025-03-05"]) == 0
+    assert call(review_cmd, ["--journal", str(path), "--today", "2025-03-07"]) == 0
     assert capsys.readouterr().out == (
-        "1 question is due for review on 2025-03-05:\n  01 / q1 (box 2, due 2025-03-05)\n"
+        "1 question is due for review on 2025-03-07:\n  01 / q1 (box 3, due 2025-03-07)\n"
     )
 
 

@@ -238,29 +238,29 @@ def test_review_boxes_follow_the_leitner_rules(journal):
         [item] = journal.review_schedule()
         return item.box, (item.due - T0.date()).days
 
-    assert answer(True, "certain", 0) == (2, 2)
-    assert answer(True, "fairly_sure", 2) == (3, 2 + 4)
-    assert answer(True, "certain", 6) == (4, 6 + 8)
-    assert answer(True, "certain", 14) == (5, 14 + 16)
-    assert answer(True, "certain", 30) == (5, 30 + 16)  # the last box stays
-    assert answer(True, "guess", 46) == (1, 46 + 1)  # a lucky guess starts again
-    assert answer(True, "certain", 47) == (2, 47 + 2)
-    assert answer(False, "certain", 49) == (1, 49 + 1)  # wrong: back to box 1
+    assert answer(True, "certain", 0) == (3, 4)  # certain and right: up two boxes
+    assert answer(True, "fairly_sure", 4) == (4, 4 + 8)
+    assert answer(True, "certain", 12) == (5, 12 + 16)
+    assert answer(True, "certain", 28) == (5, 28 + 16)  # the last box stays
+    assert answer(True, "guess", 44) == (1, 44 + 1)  # a lucky guess starts again
+    assert answer(True, "certain", 45) == (3, 45 + 4)
+    assert answer(False, "certain", 49) == (1, 49)  # a confident error: again the same day
+    assert answer(False, "guess", 49) == (1, 49 + 2)  # a guessed error: in two days
 
 
 def test_due_items_are_sorted_and_limited_to_today(journal):
-    journal.record_attempt("b", "q2", 1, False, "certain", when=T0)  # due 03-04
-    journal.record_attempt("a", "q9", 1, False, "guess", when=T0)  # due 03-04
-    journal.record_attempt("a", "q1", 1, True, "certain", when=T0)  # due 03-05
-    journal.record_attempt("c", "q1", 1, False, "guess", when=T0 - timedelta(days=1))
+    journal.record_attempt("b", "q2", 1, False, "certain", when=T0)  # due 03-03
+    journal.record_attempt("a", "q9", 1, False, "guess", when=T0)  # due 03-05
+    journal.record_attempt("a", "q1", 1, True, "certain", when=T0)  # box 3, due 03-07
+    journal.record_attempt("c", "q1", 1, False, "guess", when=T0 - timedelta(days=1))  # due 03-04
     got = journal.due_items(date(2025, 3, 4))
     assert [(i.quiz, i.question, i.box, i.due.isoformat()) for i in got] == [
-        ("c", "q1", 1, "2025-03-03"),
-        ("a", "q9", 1, "2025-03-04"),
-        ("b", "q2", 1, "2025-03-04"),
+        ("b", "q2", 1, "2025-03-03"),
+        ("c", "q1", 1, "2025-03-04"),
     ]
     assert journal.due_items(date(2025, 3, 2)) == []
-    assert len(journal.due_items(date(2025, 3, 5))) == 4
+    assert len(journal.due_items(date(2025, 3, 5))) == 3
+    assert len(journal.due_items(date(2025, 3, 7))) == 4
     assert isinstance(journal.due_items(), list)
 
 

@@ -50,13 +50,13 @@ def test_intervals_are_the_leitner_doubling():
 @pytest.mark.parametrize(
     ("box", "correct", "confidence", "expected"),
     [
-        (None, True, "certain", 2),
+        (None, True, "certain", 3),
         (None, True, "fairly_sure", 2),
         (None, True, "guess", 1),
         (None, False, "certain", 1),
-        (1, True, "certain", 2),
+        (1, True, "certain", 3),
         (2, True, "fairly_sure", 3),
-        (3, True, "certain", 4),
+        (3, True, "certain", 5),
         (4, True, "certain", 5),
         (5, True, "certain", 5),
         (5, True, "guess", 1),
@@ -70,9 +70,26 @@ def test_next_box(box, correct, confidence, expected):
 
 def test_schedule_gives_the_due_date():
     day = date(2025, 3, 3)
-    assert schedule(None, correct=False, confidence="certain", day=day) == (1, date(2025, 3, 4))
-    assert schedule(2, correct=True, confidence="certain", day=day) == (3, date(2025, 3, 7))
+    assert schedule(None, correct=False, confidence="certain", day=day) == (1, date(2025, 3, 3))
+    assert schedule(None, correct=False, confidence="fairly_sure", day=day) == (1, date(2025, 3, 4))
+    assert schedule(None, correct=False, confidence="guess", day=day) == (1, date(2025, 3, 5))
+    assert schedule(2, correct=True, confidence="certain", day=day) == (4, date(2025, 3, 11))
+    assert schedule(2, correct=True, confidence="fairly_sure", day=day) == (3, date(2025, 3, 7))
+    assert schedule(2, correct=True, confidence="guess", day=day) == (1, date(2025, 3, 4))
     assert schedule(5, correct=True, confidence="certain", day=day) == (5, date(2025, 3, 19))
+
+
+@pytest.mark.parametrize("box", [None, 1, 2, 3, 4, 5])
+def test_confidence_shapes_the_schedule(box):
+    """A confident error comes back sooner than a guessed one; a lucky guess sooner than a sure answer."""
+    day = date(2025, 3, 3)
+
+    def due(correct, confidence):
+        return schedule(box, correct=correct, confidence=confidence, day=day)[1]
+
+    assert due(False, "certain") < due(False, "fairly_sure") < due(False, "guess")
+    assert due(True, "guess") <= due(True, "fairly_sure") <= due(True, "certain")
+    assert due(True, "guess") < due(True, "certain")
 
 
 @pytest.mark.parametrize("box", [0, 6, True, "2", 2.0])
@@ -99,8 +116,11 @@ def test_any_answer_sequence_keeps_the_box_in_range_and_due_soon(answers):
         previous = box or 1
         box, due = schedule(box, correct=correct, confidence=confidence, day=day)
         assert 1 <= box <= 5
-        assert (due - day).days == INTERVALS[box]
-        assert box == 1 or box == min(previous + 1, 5)
+        if correct:
+            assert (due - day).days == INTERVALS[box]
+            assert box == 1 or box == min(previous + (2 if confidence == "certain" else 1), 5)
+        else:
+            assert 0 <= (due - day).days <= 2
         if not correct or confidence == "guess":
             assert box == 1
         day = due

@@ -3,9 +3,21 @@
 Nothing here touches SQLite; :mod:`coursekit.journal.store` stores the state and calls these
 functions, so the scheduling rules can be tested on plain values.
 
-The review schedule is a Leitner system: boxes 1–5, reviewed after 1, 2, 4, 8 and 16 days.
-A wrong answer, or a right answer that was only a guess, sends the question back to box 1
-(due tomorrow); a right answer given "fairly sure" or "certain" moves it up one box.
+The review schedule is a Leitner system: boxes 1–5, reviewed after 1, 2, 4, 8 and 16 days, and
+the learner's confidence shapes it (the rule is in :func:`schedule`):
+
+=============  =====================================  ==========================================
+answer         right                                  wrong
+=============  =====================================  ==========================================
+certain        up two boxes                           box 1, due **the same day** (a confident
+                                                      error is the one most worth correcting)
+fairly sure    up one box                             box 1, due tomorrow
+guess          box 1, due tomorrow (a lucky guess     box 1, due in two days (the learner knew
+               is not knowledge yet)                  they did not know; the feedback was read)
+=============  =====================================  ==========================================
+
+So a confidently wrong answer comes back sooner than a guessed wrong one, and a guessed right
+answer sooner than a certain right one.
 """
 
 from __future__ import annotations
@@ -24,6 +36,8 @@ __all__ = [
     "LAST_BOX",
     "AnsweredQuestion",
     "check_confidence",
+    "RIGHT_STEPS",
+    "WRONG_DAYS",
     "next_box",
     "schedule",
     "ReviewItem",
@@ -68,23 +82,31 @@ def check_confidence(confidence: object) -> str:
     return confidence
 
 
+#: How many boxes a right answer moves up, by confidence.
+RIGHT_STEPS = {"guess": 0, "fairly_sure": 1, "certain": 2}
+#: Days until a wrong answer comes back, by confidence: the surer the error, the sooner.
+WRONG_DAYS = {"certain": 0, "fairly_sure": 1, "guess": 2}
+
+
 def next_box(box: int | None, *, correct: bool, confidence: str) -> int:
     """The Leitner box after one answer; ``box=None`` is a question never seen before.
 
-    A new question counts as sitting in box 1, so a first sure, right answer moves it to 2.
+    A new question counts as sitting in box 1. A wrong answer or a right guess goes back to
+    box 1; a right answer moves up one box ("fairly sure") or two ("certain").
     """
     check_confidence(confidence)
     if box is not None and (type(box) is not int or box not in INTERVALS):
         raise InvalidModel(f"box must be between {FIRST_BOX} and {LAST_BOX}, got {box!r}")
-    if not correct or confidence == "guess":
+    if not correct or RIGHT_STEPS[confidence] == 0:
         return FIRST_BOX
-    return min((box or FIRST_BOX) + 1, LAST_BOX)
+    return min((box or FIRST_BOX) + RIGHT_STEPS[confidence], LAST_BOX)
 
 
 def schedule(box: int | None, *, correct: bool, confidence: str, day: date) -> tuple[int, date]:
-    """The new box and due date after answering on ``day``."""
+    """The new box and due date after answering on ``day`` (the rule in the module docstring)."""
     new = next_box(box, correct=correct, confidence=confidence)
-    return new, day + timedelta(days=INTERVALS[new])
+    days = INTERVALS[new] if correct else WRONG_DAYS[confidence]
+    return new, day + timedelta(days=days)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -8,7 +8,7 @@ import pytest
 
 # Every module below the edges, and the public faces: none may load a UI library or pandas.
 LOWER_PACKAGES = ("content", "engine", "quiz", "journal", "course", "cli")
-FACES = ["catalog", "tempo", "routines", "critique", "pain", "progression", "safety"]
+FACES = ["catalog", "tempo", "routines", "critique", "pain", "progression", "safety", "observation"]
 
 
 def _modules(packages=LOWER_PACKAGES) -> list[str]:

@@ -343,6 +343,11 @@ def test_a_version_2_journal_reads_the_same_before_and_after_migrating(tmp_path,
         before = (j.progress(TODAY), j.quiz_scores(), j.review_schedule(), j.due_items(TODAY))
     with Journal.open(path) as j:
         assert j.schema_version == 4
-        assert [r[0] for r in j._db().execute("SELECT version FROM schema_version ORDER BY 1")] == [1, 2, 3, 4]
+        assert [r[0] for r in j._db().execute("SELECT version FROM schema_version ORDER BY 1")] == [
+            1,
+            2,
+            3,
+            4,
+        ]
         assert (j.progress(TODAY), j.quiz_scores(), j.review_schedule(), j.due_items(TODAY)) == before
         assert_same(j, TODAY)

@@ -7,3 +7,8 @@ from coursekit.engine.progression import *  # noqa: F403
 from coursekit.engine.progression import __all__ as _all
 
 __all__ = list(_all)
+
+# The training loop (logged sessions -> one proposal per item) lives beside the ladders.
+from coursekit.engine.training import Suggestion, apply_changes, plan_b_for, suggest_changes  # noqa: E402
+
+__all__ += ["Suggestion", "apply_changes", "plan_b_for", "suggest_changes"]

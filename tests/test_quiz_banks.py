@@ -463,3 +463,13 @@ def test_practice_and_questions_problems_are_listed_together(tmp_path):
         (False, 0, "options[1].feedback"),
         (True, 1, "tolerance"),
     ]
+
+
+@pytest.mark.parametrize("notebook", BANKS)
+def test_every_bank_has_practice_the_card_never_asks(notebook):
+    bank = load_bank(notebook)
+    assert len(bank.practice) >= 2, "at least two practice questions per bank"
+    assert len({q.type for q in bank.practice}) >= 2, "practice covers two question types"
+    assert not set(bank.practice_ids) & set(bank.ids)
+    objectives = {o.id for o in principle(notebook).objectives}
+    assert {q.objective for q in bank.practice} <= objectives

@@ -58,14 +58,17 @@ def test_notebook_04_has_a_case_and_a_numeric_or_order():
     assert types.get("case") and (types.get("numeric") or types.get("order"))
 
 
-@pytest.mark.parametrize("notebook", MINE)
+@pytest.mark.parametrize("notebook", BANKS)
 def test_every_wrong_option_names_its_misconception(notebook):
-    for q in load_bank(notebook):
+    bank = load_bank(notebook)
+    for q in (*bank.questions, *bank.practice):
         for o in q.options:
             if not o.correct:
                 assert "misconception" in o.feedback or "slip" in o.feedback, (q.id, o.id)
         if q.kind in ("numeric", "order"):
             assert q.feedback_correct.strip() and q.feedback_incorrect.strip()
+            incorrect = q.feedback_incorrect
+            assert "misconception" in incorrect or "slip" in incorrect, (q.id, "incorrect")
 
 
 @pytest.mark.parametrize("notebook", BANKS)

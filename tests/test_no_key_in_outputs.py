@@ -86,21 +86,25 @@ def output_lines(path: Path) -> list[tuple[int, str]]:
 def leaks(lines: list[tuple[int, str]], notebook: str | None = None) -> list[str]:
     """Every way these output lines reveal a key of a card question.
 
-    Ids are looked for from every bank; option texts and orders from the bank of
+    Ids, and option texts long enough to be unmistakable, are looked for from every bank;
+    short option texts (as feedback lines show them) and orders from the bank of
     ``notebook`` (every bank when it has none): a tempo such as 3-1-2-0 may be the key of
     one notebook's quiz and an ordinary example in another.
     """
-    keys = [k for k in KEYS if k.notebook == notebook] or KEYS
+    own = {k for k in KEYS if k.notebook == notebook} or set(KEYS)
+    everything = "\n".join(line for _, line in lines)
+    keys = [k for k in KEYS if (k in own or len(k.text) >= UNMISTAKABLE) and k.text in everything]
     found = []
     for index, line in lines:
-        for qid, pattern in ID_PATTERNS.items():
-            if pattern.search(line) and VERDICT.search(line):
-                found.append(f"cell {index}: {qid!r} with a verdict: {line.strip()[:120]}")
+        if VERDICT.search(line):
+            for qid, pattern in ID_PATTERNS.items():
+                if pattern.search(line):
+                    found.append(f"cell {index}: {qid!r} with a verdict: {line.strip()[:120]}")
         for key in keys:
             shown = key.text in line and (
                 len(key.text) >= UNMISTAKABLE
-                or f": {key.text} —" in line
-                or (key.what == "order" and "Your order:" in line)
+                or (key in own and f": {key.text} —" in line)
+                or (key in own and key.what == "order" and "Your order:" in line)
             )
             if shown:
                 found.append(

@@ -268,14 +268,38 @@ def test_back_only_silent():
 # -- rushed-tempo ----------------------------------------------------------------------
 
 
-def test_rushed_tempo_fires():
-    slow_lowering = good_routine().with_dose(3, tempo="1-1-2-0")
+def test_rushed_tempo_fires_on_a_fast_lowering():
+    slow_lowering = good_routine().with_dose(3, tempo="1-1-2-0")  # glute bridge: strengthen
     findings = critique(slow_lowering, CAT)
     assert [(f.code, f.item) for f in findings] == [("rushed-tempo", 3)]
     assert "lowers in 1 s" in findings[0].message
-    explosive = good_routine().with_dose(2, tempo="3-1-X-0")
-    assert [(f.code, f.item) for f in critique(explosive, CAT)] == [("rushed-tempo", 2)]
-    assert "explosive" in critique(explosive, CAT)[0].message
+    organize = good_routine().with_dose(2, tempo="1-0-2-0")  # bird dog: organize
+    assert [(f.code, f.item) for f in critique(organize, CAT)] == [("rushed-tempo", 2)]
+
+
+@pytest.mark.parametrize("index", [2, 3])  # organize (bird dog) and strengthen (glute bridge)
+def test_rushed_tempo_fires_on_an_explosive_lowering(index):
+    r = good_routine().with_dose(index, tempo="X-0-2-0")
+    findings = critique(r, CAT)
+    assert [(f.code, f.item) for f in findings] == [("rushed-tempo", index)]
+    assert "lowers explosively" in findings[0].message
+
+
+def test_rushed_tempo_fires_on_an_explosive_lift_in_organize_work():
+    r = good_routine().with_dose(2, tempo="3-1-X-0")  # bird dog is organize work
+    findings = critique(r, CAT)
+    assert [(f.code, f.item) for f in findings] == [("rushed-tempo", 2)]
+    assert "lifts explosively" in findings[0].message and "For organize work" in findings[0].message
+
+
+def test_rushed_tempo_names_every_problem_at_once():
+    r = good_routine().with_dose(2, tempo="1-0-X-0")
+    (finding,) = critique(r, CAT)
+    assert "lowers in 1 s and lifts explosively (tempo 1-0-X-0)" in finding.message
+    r = good_routine().with_dose(3, tempo="X-0-X-0")  # strengthen: only the lowering is wrong
+    (finding,) = critique(r, CAT)
+    assert "lowers explosively (tempo X-0-X-0)" in finding.message
+    assert "lifts explosively" not in finding.message
 
 
 def test_rushed_tempo_fires_on_the_exercise_tempo():
@@ -285,11 +309,36 @@ def test_rushed_tempo_fires_on_the_exercise_tempo():
     assert [(f.code, f.item) for f in critique(r, cat)] == [("rushed-tempo", 4)]
 
 
+def test_rushed_tempo_allows_an_explosive_lift_in_strengthen_work():
+    for tempo in ("2-0-X-0", "3-1-X-0", "4-0-X-1"):  # lowering of 2 s or more: the rower's 2-0-X-0
+        assert "rushed-tempo" not in codes(good_routine().with_dose(3, tempo=tempo)), tempo
+
+
 def test_rushed_tempo_silent():
     assert "rushed-tempo" not in codes(good_routine().with_dose(3, tempo="2-0-1-0"))  # 2 s is enough
+    assert "rushed-tempo" not in codes(good_routine().with_dose(2, tempo="2-0-1-0"))  # organize too
     soften = good_routine().with_dose(1, tempo="1-0-X-0")  # cat-camel is soften work
     assert "rushed-tempo" not in codes(soften)
     assert "rushed-tempo" not in codes(good_routine().with_dose(3, hold_s=30))  # holds have no tempo
+
+
+@given(st_routines(sorted(CAT.ids)))
+@settings(max_examples=60, deadline=None)
+def test_rushed_tempo_matches_its_contract(r):
+    """DESIGN.md: an organize or strengthen reps item that lowers in under 2 s or explosively;
+    an explosive lift is allowed in strengthen work whose lowering takes >= 2 s."""
+    flagged = {f.item for f in critique(r, CAT) if f.code == "rushed-tempo"}
+    expected = set()
+    for i, it in enumerate(r.items):
+        phase = it.phase or CAT[it.exercise].phase
+        tempo = it.tempo_in(CAT)
+        if phase not in ("organize", "strengthen") or it.reps is None or tempo is None:
+            continue
+        lowering_ok = tempo.eccentric is not None and tempo.eccentric >= 2
+        lift_ok = tempo.concentric is not None or phase == "strengthen"
+        if not (lowering_ok and lift_ok):
+            expected.add(i)
+    assert flagged == expected
 
 
 # -- to-fatigue ------------------------------------------------------------------------

@@ -58,14 +58,17 @@ def test_notebook_04_has_a_case_and_a_numeric_or_order():
     assert types.get("case") and (types.get("numeric") or types.get("order"))
 
 
-@pytest.mark.parametrize("notebook", MINE)
+@pytest.mark.parametrize("notebook", BANKS)
 def test_every_wrong_option_names_its_misconception(notebook):
-    for q in load_bank(notebook):
+    bank = load_bank(notebook)
+    for q in (*bank.questions, *bank.practice):
         for o in q.options:
             if not o.correct:
                 assert "misconception" in o.feedback or "slip" in o.feedback, (q.id, o.id)
         if q.kind in ("numeric", "order"):
             assert q.feedback_correct.strip() and q.feedback_incorrect.strip()
+            incorrect = q.feedback_incorrect
+            assert "misconception" in incorrect or "slip" in incorrect, (q.id, "incorrect")
 
 
 @pytest.mark.parametrize("notebook", BANKS)
@@ -349,3 +352,127 @@ def test_readme_example_error_matches_the_real_format(tmp_path):
 
 def test_types_constant():
     assert set(TYPES) == {"single", "multiple", "numeric", "order", "case"}
+
+
+# ---------------------------------------------------------------------------------- practice
+
+
+PRACTICE = [
+    {
+        "id": "p-one",
+        "type": "single",
+        "objective": "o2",
+        "references": ["silbernagel2007"],
+        "prompt": "Which zone is 2/10?",
+        "explanation": "Bands.",
+        "options": [
+            {"id": "a", "text": "Safe", "correct": True, "feedback": "Right."},
+            {"id": "b", "text": "Too high", "feedback": "No: the misconception that pain means harm."},
+        ],
+    },
+    {
+        "id": "p-two",
+        "type": "numeric",
+        "objective": "o2",
+        "references": ["silbernagel2007"],
+        "prompt": "Top of the safe zone?",
+        "explanation": "Three.",
+        "answer": 3,
+        "feedback": {"correct": "Yes.", "incorrect": "It is 3."},
+    },
+]
+
+
+def with_practice(change=None) -> dict:
+    doc = yaml.safe_load(yaml.safe_dump({**GOOD, "practice": PRACTICE}))
+    if change is not None:
+        change(doc)
+    return doc
+
+
+def test_practice_questions_load_beside_the_card_questions(tmp_path):
+    bank = load_bank("04_nervous_system_and_pain", write(tmp_path, with_practice()))
+    assert bank.ids == ("q-one", "q-two", "q-three")  # what the card asks
+    assert bank.practice_ids == ("p-one", "p-two")
+    assert len(bank) == 3 and [q.id for q in bank] == list(bank.ids)  # practice is not asked
+    assert bank.practice_question("p-two").answer == 3
+    assert repr(bank) == "Bank('04_nervous_system_and_pain': 3 questions, 2 practice)"
+
+
+def test_practice_question_lookup_names_the_lists(tmp_path):
+    bank = load_bank("04_nervous_system_and_pain", write(tmp_path, with_practice()))
+    with pytest.raises(KeyError, match="'q-one' is a question of the card, not a practice question"):
+        bank.practice_question("q-one")
+    with pytest.raises(KeyError, match="the practice questions are p-one, p-two"):
+        bank.practice_question("nope")
+    with pytest.raises(KeyError, match="has no question 'p-one'"):
+        bank["p-one"]  # the card's lookup never finds a practice question
+
+
+def test_a_bank_without_practice_still_loads(tmp_path):
+    bank = load_bank("04_nervous_system_and_pain", write(tmp_path, GOOD))
+    assert bank.practice == () and bank.practice_ids == ()
+
+
+@pytest.mark.parametrize(
+    "change, where",
+    [
+        (
+            lambda d: d["practice"][0]["options"][1].pop("feedback"),
+            "bank.yaml: practice: record 0 (p-one): options[1].feedback: missing",
+        ),
+        (
+            lambda d: d["practice"][1].update(objective="o9"),
+            "bank.yaml: practice: record 1 (p-two): objective: unknown objective 'o9'",
+        ),
+        (
+            lambda d: d["practice"][1].update(references=["nobody1999"]),
+            "bank.yaml: practice: record 1 (p-two): references[0]: unknown reference key 'nobody1999'",
+        ),
+        (
+            lambda d: d["practice"][0].update(id="q-two"),
+            "bank.yaml: practice: record 0 (q-two): id: duplicate id (first used by questions record 1)",
+        ),
+        (
+            lambda d: d["practice"][1].update(id="p-one"),
+            "bank.yaml: practice: record 1 (p-one): id: duplicate id (first used by record 0)",
+        ),
+        (
+            lambda d: d["practice"][0].update(type="essay"),
+            "bank.yaml: practice: record 0 (p-one): type: must be one of",
+        ),
+    ],
+)
+def test_broken_practice_names_file_list_record_and_field(tmp_path, change, where):
+    err = load_error(tmp_path, with_practice(change))
+    assert where in str(err)
+    assert err.record is not None and err.record_id and err.field
+
+
+@pytest.mark.parametrize("value", [[], "two questions", {"id": "p"}])
+def test_practice_must_be_a_non_empty_list(value):
+    _, problems = check_bank({**GOOD, "practice": value}, "data/quizzes/x.yaml")
+    assert [(p.field, p.detail) for p in problems] == [("practice", "must be a non-empty list of questions")]
+
+
+def test_practice_and_questions_problems_are_listed_together(tmp_path):
+    def two(d):
+        _drop_feedback(d)
+        d["practice"][1]["tolerance"] = -2
+
+    err = load_error(tmp_path, with_practice(two))
+    assert isinstance(err, DataErrors)
+    assert [(p.path.endswith("practice"), p.record, p.field) for p in err.problems] == [
+        (False, 0, "options[1].feedback"),
+        (True, 1, "tolerance"),
+    ]
+
+
+@pytest.mark.parametrize("notebook", BANKS)
+def test_every_bank_has_practice_the_card_never_asks(notebook):
+    bank = load_bank(notebook)
+    assert len(bank.practice) >= 2, "at least two practice questions per bank"
+    assert len({q.type for q in bank.practice}) >= 2, "practice covers two question types"
+    assert not set(bank.practice_ids) & set(bank.ids)
+    objectives = {o.id for o in principle(notebook).objectives}
+    assert {q.objective for q in bank.practice} <= objectives

@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import ipywidgets as w
@@ -470,3 +471,43 @@ def test_notebook_output_is_the_repr_and_holds_no_key(tmp_path, monkeypatch):
             continue
         for text in secrets(q):
             assert json.dumps(text)[1:-1] not in stored, (q.id, text[:40])
+
+
+# ---------------------------------------------------------------------------------- practice
+
+
+def practice_bank() -> Bank:
+    """The bank of NB with two of its questions re-filed as practice questions."""
+    bank = load_bank(NB)
+    practice = tuple(replace(q, id=f"practice-{q.id}") for q in bank.questions[:2])
+    return Bank(notebook=NB, title=bank.title, questions=bank.questions[2:], practice=practice)
+
+
+def test_practice_card_asks_only_practice_questions_and_records_nothing(journal):
+    bank = practice_bank()
+    card = QuizCard(bank, journal=journal, practice=True)
+    assert card.practice and {q.id for q in card.questions} == set(bank.practice_ids)
+    assert repr(card) == f"QuizCard({NB}: 2 practice questions, 0 checked, score 0/0)"
+    for q in bank.practice:
+        card.answer(q.id, right_answer(q), confidence="certain")
+        assert card.check(q.id).correct
+    assert journal.attempts == []  # never recorded, whatever journal is given
+    assert "practice questions" in card._title.value
+    plain = QuizCard(bank, journal=journal)  # the same bank's card asks the other questions
+    assert {q.id for q in plain.questions} == set(bank.ids)
+
+
+def test_practice_card_refuses_a_card_question():
+    bank = practice_bank()
+    card = QuizCard(bank, journal=None, practice=True)
+    question = bank.ids[0]
+    assert card.answer(question, "a") is None  # shown in the widget, not raised
+    assert f"no practice question {question!r}" in card.message.text
+
+
+def test_practice_card_needs_practice_questions():
+    bank = Bank(notebook=NB, title="T", questions=load_bank(NB).questions)
+    with pytest.raises(InvalidModel, match="has no practice questions"):
+        QuizCard(bank, journal=None, practice=True)
+    with pytest.raises(InvalidModel, match="practice must be true or false"):
+        QuizCard(practice_bank(), journal=None, practice="yes")

@@ -49,11 +49,11 @@ def test_the_list_covers_the_serious_causes_with_their_urgency():
     one_leg = flags_saying("one leg")
     assert one_leg and all(urgency[f] == "same-day" for f in one_leg)
     assert any("foot" in text[f] for f in one_leg)  # a foot drop is the example
-    trauma = [f for f in flags_saying("injury") if "serious" in text[f] or "major" in text[f]]
+    trauma = flags_saying("major")
     assert trauma and all(urgency[f] == "same-day" for f in trauma)
     fragile = flags_saying("osteoporosis", "steroid")
     assert fragile and all(urgency[f] == "same-day" for f in fragile)
-    cancer_signs = [f for f in flags_saying("cancer", "night") if "new" in text[f]]
+    cancer_signs = [f for f in flags_saying("cancer", "night", "new") if "without" not in text[f]]
     assert cancer_signs and all(urgency[f] == "emergency today" for f in cancer_signs)
     infection = flags_saying("fever", "inject", "immune")
     assert infection and all(urgency[f] == "same-day" for f in infection)
@@ -67,7 +67,7 @@ def test_inflammatory_back_pain_is_a_referral_not_a_red_flag():
     assert all("inflammatory" not in f.description.lower() for f in data.flags)
     (ibp,) = [n for n in data.not_red_flags if n.id == "inflammatory-back-pain"]
     assert "sieper2009" in ibp.references
-    assert "not a red flag" in ibp.advice.lower()
+    assert "not a red flag" in f"{ibp.description} {ibp.advice}".lower()
 
 
 def test_every_urgency_has_an_action_and_the_messages_come_from_the_data():
@@ -234,4 +234,4 @@ def test_check_data_names_a_broken_red_flag(data_copy):
     path.write_text(path.read_text().replace("urgency: same-day", "urgency: tomorrow", 1))
     problems = [str(p) for p in check_data(data_copy)]
     assert len(problems) == 1
-    assert problems[0].startswith("data/red_flags.yaml: record 3 (one-leg-weakness): flags.urgency")
+    assert problems[0].startswith("data/red_flags.yaml: record 4 (one-leg-weakness): flags.urgency")

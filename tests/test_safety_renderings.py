@@ -85,3 +85,18 @@ def _walk(widget):
     yield widget
     for child in getattr(widget, "children", ()):
         yield from _walk(child)
+
+
+def test_the_summary_names_each_urgency_with_its_flags():
+    """The one-paragraph summary (README, handouts) says how soon for each group, as the data does."""
+    summary = load_red_flags().summary.lower()
+    assert (
+        "emergency care today" in summary
+        and "see a doctor today" in summary
+        and "see a doctor soon" in summary
+    )
+    emergency, rest = summary.split("see a doctor today", 1)
+    today, soon = rest.split("see a doctor soon", 1)
+    assert "bladder" in emergency and "both legs" in emergency and "night pain" in emergency
+    assert "weaker" in today and "accident" in today and "infection" in today
+    assert "weight loss" in soon

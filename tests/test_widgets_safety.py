@@ -53,8 +53,8 @@ def test_a_yes_stops_shows_an_alert_locks_and_records_the_stop():
 
 def test_toggle_clicks_go_through_the_controller():
     check = RedFlagCheck()
-    check.toggles["weight-loss-or-cancer"].value = True
-    assert check.state.answers == {"weight-loss-or-cancer": True}
+    check.toggles["weight-loss-or-cancer-history"].value = True
+    assert check.state.answers == {"weight-loss-or-cancer-history": True}
     check.check_button.click()
     assert check.result().urgency == "see a doctor soon"
 

@@ -202,7 +202,7 @@ class RedFlagTable:
             lines.append(f"| **{heading}** | {'<br>'.join(signs)} | {action} |")
         lines.append("")
         for n in self.data.not_red_flags:
-            lines.append(f"*Not a red flag:* {n.label.lower()}. {n.description} {n.advice}")
+            lines.append(f"*Not a red flag:* {n.label.rstrip('?')}. {n.description} {n.advice}")
         return "\n".join(lines)
 
     __str__ = markdown
@@ -219,7 +219,7 @@ class RedFlagTable:
             for heading, signs, action in self.rows()
         )
         notes = "".join(
-            f"<p><em>Not a red flag:</em> {esc(n.label.lower())}. {esc(n.description)} {esc(n.advice)}</p>"
+            f"<p><em>Not a red flag:</em> {esc(n.label.rstrip('?'))}. {esc(n.description)} {esc(n.advice)}</p>"
             for n in self.data.not_red_flags
         )
         return (

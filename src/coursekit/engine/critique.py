@@ -52,7 +52,8 @@ PLAN_B_CEILING_MIN = 10
 MAX_ITEMS = 8
 #: Low variety needs at least this many non-breathing items before it judges a routine.
 LOW_VARIETY_MIN_ITEMS = 3
-#: An organize or strengthen rep should take at least this long to lower.
+#: An organize or strengthen rep should take at least this long to lower (never explosively);
+#: only strengthen work may lift explosively, and only with such a lowering (rushed-tempo).
 MIN_ECCENTRIC_S = 2
 #: Above this many reps per set, organize and strengthen work drifts towards fatigue.
 MAX_REPS_PER_SET = 15
@@ -102,7 +103,12 @@ RULES: tuple[Rule, ...] = (
         "The spine as a system: build strength outside the back (hips, thoracic spine, feet)",
         "07_movement_patterns",
     ),
-    Rule("rushed-tempo", "warning", "Tempo and time under tension: slow, controlled lowering", "06_tempo"),
+    Rule(
+        "rushed-tempo",
+        "warning",
+        "Tempo and time under tension: a controlled lowering (an explosive lift only in strengthen work)",
+        "06_tempo",
+    ),
     Rule(
         "to-fatigue",
         "warning",
@@ -327,6 +333,11 @@ def _back_only(ctx: _Context) -> Iterator[Finding]:
 
 
 def _rushed_tempo(ctx: _Context) -> Iterator[Finding]:
+    """Organize and strengthen reps must lower over at least 2 s and never explosively.
+
+    An explosive lift (concentric X) is part of strengthen work once the lowering is
+    controlled (a rower's 2-0-X-0); in organize work, control is the point, so it fires.
+    """
     for e in ctx.entries:
         if e.phase not in _WORK_PHASES or e.item.reps is None:
             continue
@@ -334,20 +345,25 @@ def _rushed_tempo(ctx: _Context) -> Iterator[Finding]:
         if tempo is None:
             continue
         problems = []
-        if tempo.eccentric is not None and tempo.eccentric < MIN_ECCENTRIC_S:
+        if tempo.eccentric is None:
+            problems.append("lowers explosively")
+        elif tempo.eccentric < MIN_ECCENTRIC_S:
             problems.append(f"lowers in {tempo.eccentric} s")
-        if tempo.is_explosive:
-            problems.append("has an explosive (X) part")
-        if problems:
-            yield _finding(
-                "rushed-tempo",
-                (
-                    f"{e.label} {' and '.join(problems)} (tempo {tempo}). For {e.phase} work, take "
-                    f"at least {MIN_ECCENTRIC_S} s to lower and no explosive part, for example "
-                    "3-1-2-0, so every rep stays controlled."
-                ),
-                e.index,
+        if tempo.concentric is None and e.phase != "strengthen":
+            problems.append("lifts explosively")
+        if not problems:
+            continue
+        if e.phase == "strengthen":
+            fix = (
+                f"For strengthen work, take at least {MIN_ECCENTRIC_S} s to lower, for example "
+                "3-1-2-0; once the lowering is controlled, an explosive lift (2-0-X-0) is fine."
             )
+        else:
+            fix = (
+                f"For organize work, take at least {MIN_ECCENTRIC_S} s to lower and lift under "
+                "control, for example 3-1-2-0, so every rep stays controlled."
+            )
+        yield _finding("rushed-tempo", f"{e.label} {' and '.join(problems)} (tempo {tempo}). {fix}", e.index)
 
 
 def _to_fatigue(ctx: _Context) -> Iterator[Finding]:

@@ -1,7 +1,10 @@
 """Self-assessment quizzes: load a notebook's question bank and mark answers.
 
 A bank is ``data/quizzes/<notebook>.yaml`` (the format is described in that folder's
-README). ``load_bank`` validates every question against the syllabus and the reference list;
+README): the ``questions`` the notebook's quiz card asks, and a ``practice`` list of further
+questions that the card never asks, for the worked attempts printed in the notebook (so no
+answer key of the card sits in a stored output). ``load_bank`` validates every question of
+both lists against the syllabus and the reference list;
 ``mark`` is a pure function from a question and an answer to a :class:`Result`. Nothing here
 imports ipywidgets: the quiz widget only displays what these functions return, so the answer
 key stays in the kernel.
@@ -60,7 +63,9 @@ _TYPE_FIELDS = {
     "order": ("items", "feedback"),
 }
 _OPTIONAL = {"multiple", "tolerance", "unit"}
-_BANK_FIELDS = ("notebook", "title", "questions")
+_BANK_FIELDS = ("notebook", "title", "questions", "practice")
+#: The question lists of a bank file: ``questions`` is required, ``practice`` optional.
+LISTS = ("questions", "practice")
 
 # Marks used in feedback lines (kept in one place so tests and notebooks agree).
 RIGHT, WRONG, MISSED = "✓", "✗", "○"
@@ -255,13 +260,17 @@ def _option_problems(q: Any, kind: str) -> Iterator[tuple[str, str]]:
 class Bank:
     """The self-assessment questions of one notebook.
 
-    ``objectives`` are the ids of the notebook's objectives in the syllabus (empty when the
-    bank was built without one); :func:`summary` reports which of them the bank covers.
+    ``questions`` are what the notebook's quiz card asks (``len``, iteration and ``bank[id]``
+    see only these); ``practice`` are further questions the card never asks, for worked
+    attempts (:meth:`practice_question`). Ids are unique across both lists. ``objectives``
+    are the ids of the notebook's objectives in the syllabus (empty when the bank was built
+    without one); :func:`summary` reports which of them the questions cover.
     """
 
     notebook: str
     title: str
     questions: tuple[Question, ...]
+    practice: tuple[Question, ...] = ()
     objectives: tuple[str, ...] = ()
     source: str = "<memory>"
 
@@ -274,14 +283,46 @@ class Bank:
             raise InvalidModel("Bank.title must be non-empty text")
         if not self.questions:
             raise InvalidModel("Bank.questions must hold at least one question")
+        for name in LISTS:
+            items = getattr(self, name)
+            if not isinstance(items, (tuple, list)) or not all(isinstance(q, Question) for q in items):
+                raise InvalidModel(f"Bank.{name} must be a sequence of Question, got {items!r}")
+            object.__setattr__(self, name, tuple(items))
         ids = [q.id for q in self.questions]
         twice = sorted({i for i in ids if ids.count(i) > 1})
         if twice:
             raise InvalidModel(f"Bank.questions: duplicate question id {twice[0]!r}")
+        practice_ids = [q.id for q in self.practice]
+        twice = sorted({i for i in practice_ids if practice_ids.count(i) > 1 or i in ids})
+        if twice:
+            raise InvalidModel(
+                f"Bank.practice: duplicate question id {twice[0]!r} (ids are unique across questions and practice)"
+            )
 
     @property
     def ids(self) -> tuple[str, ...]:
+        """The ids of the questions the card asks, in bank order."""
         return tuple(q.id for q in self.questions)
+
+    @property
+    def practice_ids(self) -> tuple[str, ...]:
+        """The ids of the practice questions, in bank order."""
+        return tuple(q.id for q in self.practice)
+
+    def practice_question(self, question_id: str) -> Question:
+        """A practice question by id (a question the card never asks); KeyError if there is none."""
+        for q in self.practice:
+            if q.id == question_id:
+                return q
+        hint = (
+            f"; {question_id!r} is a question of the card, not a practice question"
+            if question_id in self.ids
+            else ""
+        )
+        listed = ", ".join(self.practice_ids) or "none"
+        raise KeyError(
+            f"{self.notebook} has no practice question {question_id!r}{hint}; the practice questions are {listed}"
+        )
 
     def __len__(self) -> int:
         return len(self.questions)
@@ -298,7 +339,8 @@ class Bank:
         )
 
     def __repr__(self) -> str:
-        return f"Bank({self.notebook!r}: {len(self.questions)} questions)"
+        extra = f", {len(self.practice)} practice" if self.practice else ""
+        return f"Bank({self.notebook!r}: {len(self.questions)} questions{extra})"
 
 
 # ---------------------------------------------------------------------------------------
@@ -753,7 +795,7 @@ def check_bank(
     if not isinstance(document, dict):
         return None, [DataFileError(path, "a quiz bank must be a mapping with notebook, title and questions")]
     for f in _BANK_FIELDS:
-        if f not in document:
+        if f not in document and f != "practice":
             problems.append(DataFileError(path, "missing", field=f))
     for f in sorted(set(document) - set(_BANK_FIELDS), key=str):
         problems.append(
@@ -774,26 +816,63 @@ def check_bank(
     title = document.get("title")
     if "title" in document and not _nonempty(title):
         problems.append(DataFileError(path, "missing or empty text", field="title"))
-    records = document.get("questions")
-    if "questions" in document and (not isinstance(records, list) or not records):
-        problems.append(DataFileError(path, "must be a non-empty list of questions", field="questions"))
-        records = None
     objectives = tuple(objectives) if objectives is not None else None
-    objective_set = set(objectives) if objectives is not None else None
-    keys = set(reference_keys) if reference_keys is not None else None
-    questions: list[Question] = []
-    first_index: dict[str, int] = {}
-    for index, record in enumerate(records or []):
+    context = {
+        "objectives": set(objectives) if objectives is not None else None,
+        "reference_keys": set(reference_keys) if reference_keys is not None else None,
+    }
+    seen: dict[str, tuple[str, int]] = {}  # question id -> (list, record) of its first use
+    lists: dict[str, list[Question]] = {}
+    for name in LISTS:
+        records = document.get(name)
+        if name in document and (not isinstance(records, list) or not records):
+            problems.append(DataFileError(path, "must be a non-empty list of questions", field=name))
+            records = None
+        # Records of the questions list are named as before ("record 3 (id)"); practice
+        # records carry the list's name ("practice: record 0 (id)").
+        where = path if name == "questions" else f"{path}: {name}"
+        lists[name] = _check_records(records or [], name, where, seen, problems, **context)
+    questions, practice = lists["questions"], lists["practice"]
+    bank = None
+    if isinstance(nb, str) and _NOTEBOOK.match(nb) and _nonempty(title) and questions:
+        bank = Bank(
+            notebook=nb,
+            title=title,
+            questions=tuple(questions),
+            practice=tuple(practice),
+            objectives=objectives or (),
+            source=path,
+        )
+    return bank, problems
+
+
+def _check_records(
+    records: list[Any],
+    name: str,
+    where: str,
+    seen: dict[str, tuple[str, int]],
+    problems: list[DataFileError],
+    *,
+    objectives: set[str] | None,
+    reference_keys: set[str] | None,
+) -> list[Question]:
+    """The valid questions of one list of a bank; problems are appended, ids shared via ``seen``."""
+    out: list[Question] = []
+    for index, record in enumerate(records):
         question, found = _question_from_record(
-            record, index, path, objectives=objective_set, reference_keys=keys
+            record, index, where, objectives=objectives, reference_keys=reference_keys
         )
         rid = record.get("id") if isinstance(record, dict) else None
         if isinstance(rid, str):
-            if rid in first_index:
+            if rid in seen:
+                first_list, first_index = seen[rid]
+                first = (
+                    f"record {first_index}" if first_list == name else f"{first_list} record {first_index}"
+                )
                 found.append(
                     DataFileError(
-                        path,
-                        f"duplicate id (first used by record {first_index[rid]})",
+                        where,
+                        f"duplicate id (first used by {first})",
                         record=index,
                         record_id=rid,
                         field="id",
@@ -801,16 +880,11 @@ def check_bank(
                 )
                 question = None
             else:
-                first_index[rid] = index
+                seen[rid] = (name, index)
         problems.extend(found)
         if question is not None:
-            questions.append(question)
-    bank = None
-    if isinstance(nb, str) and _NOTEBOOK.match(nb) and _nonempty(title) and questions:
-        bank = Bank(
-            notebook=nb, title=title, questions=tuple(questions), objectives=objectives or (), source=path
-        )
-    return bank, problems
+            out.append(question)
+    return out
 
 
 def _locate(notebook: str, path: str | os.PathLike[str] | None) -> tuple[Path, Path]:

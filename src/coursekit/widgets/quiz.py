@@ -9,6 +9,10 @@ Driven from Python exactly as from the browser::
     card = QuizCard("04_nervous_system_and_pain")
     card.answer("zone-of-four", "b", confidence="certain")
     print(card.check("zone-of-four"))
+
+``QuizCard(notebook, journal=None, practice=True)`` asks the bank's practice questions
+instead, the ones the card never asks, and records nothing: worked attempts printed in a
+notebook use it, so no answer of the card's own questions sits in a stored output.
 """
 
 from __future__ import annotations
@@ -329,11 +333,18 @@ class QuizCard(CourseWidget):
     ``mode="one"`` shows one question at a time with Previous / Next; ``"all"`` shows every
     question. ``seed`` fixes the order of options and order items. ``journal="auto"`` records
     each checked answer in the learner's journal (``$COURSEKIT_HOME``), ``None`` records
-    nothing, and any object with ``record_attempt`` is used as is.
+    nothing, and any object with ``record_attempt`` is used as is. ``practice=True`` asks the
+    bank's practice questions instead of its card questions and never records an answer.
     """
 
     def __init__(
-        self, bank_or_notebook: Bank | str, *, mode: str = "one", seed: int | str = 0, journal: Any = "auto"
+        self,
+        bank_or_notebook: Bank | str,
+        *,
+        mode: str = "one",
+        seed: int | str = 0,
+        journal: Any = "auto",
+        practice: bool = False,
     ) -> None:
         super().__init__(layout=w.Layout(width="auto"))
         self.add_class("ck-quiz")
@@ -353,16 +364,25 @@ class QuizCard(CourseWidget):
             or callable(getattr(journal, "record_attempt", None))
         ):
             raise InvalidModel("QuizCard.journal must be 'auto', None or an object with record_attempt()")
+        if not isinstance(practice, bool):
+            raise InvalidModel(f"QuizCard.practice must be true or false, got {practice!r}")
+        if practice and not bank.practice:
+            raise InvalidModel(
+                f"{bank.notebook} has no practice questions (add a practice: list to its bank)"
+            )
         self.bank = bank
         self.mode = mode
         self.seed = seed
+        self.practice = practice
         self.run = _next_run(bank.notebook)
-        self._journal = journal
-        self.questions: tuple[Question, ...] = tuple(shuffled(q, seed) for q in bank.questions)
+        self._journal = None if practice else journal  # practice answers are never recorded
+        asked = bank.practice if practice else bank.questions
+        self.questions: tuple[Question, ...] = tuple(shuffled(q, seed) for q in asked)
         self.state = QuizState()
         self.message = MessageArea()
         self.journal_note = MessageArea()
-        self._title = w.HTML(f'<h3 style="margin:4px 0">{escape(bank.title)}</h3>')
+        title = f"{bank.title}: practice questions" if practice else bank.title
+        self._title = w.HTML(f'<h3 style="margin:4px 0">{escape(title)}</h3>')
         self._score = w.HTML()
         # Question views are built when first shown or used: fewer widgets in a saved notebook.
         self.views: dict[str, _QuestionView] = {}
@@ -393,9 +413,11 @@ class QuizCard(CourseWidget):
         if qid not in self.views:
             ids = [q.id for q in self.questions]
             if qid not in ids:
+                kind = "practice question" if self.practice else "question"
+                shown = self.bank.practice_ids if self.practice else self.bank.ids
                 raise InvalidModel(
-                    f"{self.bank.notebook} has no question {qid!r}; "
-                    f"the questions are {', '.join(self.bank.ids)}"
+                    f"{self.bank.notebook} has no {kind} {qid!r} on this card; "
+                    f"the {kind}s are {', '.join(shown)}"
                 )
             index = ids.index(qid)
             view = _QuestionView(self, self.questions[index], index, len(ids))
@@ -534,7 +556,8 @@ class QuizCard(CourseWidget):
 
     def __repr__(self) -> str:
         s = self.score
+        kind = "practice questions" if self.practice else "questions"
         return (
-            f"QuizCard({self.bank.notebook}: {s.total} questions, {s.checked} checked, "
+            f"QuizCard({self.bank.notebook}: {s.total} {kind}, {s.checked} checked, "
             f"score {s.correct}/{s.checked})"
         )

@@ -126,7 +126,8 @@ class BreathPlan:
         if self.pace == "too fast":
             return (
                 "Faster than a comfortable breath: slow the tempo (for example 3-1-2-0) "
-                "or let one easy breath span two reps; never hold it."
+                "or let one easy breath span two reps. In easy work keep breathing; a brief brace "
+                "over one rep belongs to heavier loaded lifts only."
             )
         if self.pace == "too long for one breath":
             return (

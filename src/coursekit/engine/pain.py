@@ -5,8 +5,9 @@ during exercise may reach but not exceed 5/10 and should settle by the next morn
 next-morning pain or stiffness is worse than usual, reduce the load. Zones: 0-3 safe,
 4-5 acceptable, above 5 too high.
 
-The model was tested in Achilles tendinopathy and knee pain, **not** in back pain; the
-course uses it for the back as a reasoned extrapolation and says so. Scores are whole
+The model was tested in Achilles tendinopathy, **not** in back pain (a similar model was used in
+patellofemoral pain [thomee1997] - not this source); the course uses it for the back as a reasoned
+extrapolation and says so. Scores are whole
 numbers on a generic 0-10 scale (0 = no pain, 10 = worst imaginable).
 """
 
@@ -48,7 +49,7 @@ RISES_TO_FLAG = 2
 
 HEURISTIC_NOTE = (
     "This is a teaching heuristic, not a diagnosis: it borrows a pain-monitoring model "
-    "tested in tendon and knee pain [silbernagel2007]. Pain that keeps rising, or any red "
+    "tested in Achilles tendon pain [silbernagel2007]. Pain that keeps rising, or any red "
     "flag, is a reason to see a clinician."
 )
 

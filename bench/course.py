@@ -129,7 +129,7 @@ class _Runner:
         code = (
             "import pytest, xdist, nbval.plugin, nbconvert, nbclient, nbformat.validator, ipykernel.kernelapp, "
             "pandas, matplotlib.pyplot, ipywidgets, coursekit.widgets, coursekit.plots, coursekit.handouts.cards, "
-            "coursekit.journal.store, coursekit.quiz.bank, coursekit.engine.planner; import pkgutil, importlib, coursekit; "
+            "coursekit.journal.store, coursekit.quiz, coursekit.engine.planner; import pkgutil, importlib, coursekit; "
             "[importlib.import_module(m.name) for m in pkgutil.walk_packages(coursekit.__path__, 'coursekit.') if not m.name.endswith('__main__')]; "
             "from coursekit.course.validate import check_data; check_data()"
         )

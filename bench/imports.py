@@ -33,7 +33,7 @@ CORE = (
     "coursekit.engine.routines",
     "coursekit.engine.critique",
     "coursekit.engine.pain",
-    "coursekit.quiz.bank",
+    "coursekit.quiz",
     "coursekit.journal.store",
 )
 

@@ -144,7 +144,7 @@ def _profile(fn: Any, calls: int, top: int = 14) -> list[dict[str, Any]]:
 
 def _quiz_cases() -> dict[str, tuple[Any, Any]]:
     """One question per answer kind (single, multiple, case, numeric, order) with a right answer."""
-    from coursekit.quiz.bank import list_banks, load_bank
+    from coursekit.quiz import list_banks, load_bank
 
     cases: dict[str, tuple[Any, Any]] = {}
     for notebook in list_banks():
@@ -170,7 +170,7 @@ def run(*, quick: bool = False, rounds: int | None = None) -> GroupResult:
     matplotlib.use("Agg")
     from coursekit.content.catalog import load_catalog
     from coursekit.engine.pain import next_step
-    from coursekit.quiz.bank import mark
+    from coursekit.quiz import mark
 
     res = GroupResult(GROUP)
     catalog = load_catalog()

@@ -179,7 +179,7 @@ def test_routine_exchange_format(catalog, record):
 @FUZZ
 @given(st.data())
 def test_quiz_bank_records(data):
-    quiz = pytest.importorskip("coursekit.quiz.bank")
+    quiz = pytest.importorskip("coursekit.quiz")
     path = ROOT / "data" / "quizzes" / "04_nervous_system_and_pain.yaml"
     bank = yaml.safe_load(path.read_text())
     questions = bank["questions"]

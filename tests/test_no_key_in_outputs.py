@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pytest
 
-from coursekit.quiz.bank import Question, list_banks, load_bank
+from coursekit.quiz import Question, list_banks, load_bank
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb")) + sorted((ROOT / "app").glob("*.ipynb"))
@@ -122,7 +122,7 @@ def test_no_card_key_in_stored_outputs(path):
 
 def test_the_scan_catches_a_worked_attempt_on_a_card_question():
     """The scan itself: a marked card question, printed as a notebook would, is caught."""
-    from coursekit.quiz.bank import mark
+    from coursekit.quiz import mark
 
     notebook, q = next((nb, q) for nb, q in CARD if q.kind == "single")
     right = next(o.id for o in q.options if o.correct)
@@ -139,7 +139,7 @@ def test_the_scan_catches_a_worked_attempt_on_a_card_question():
 
 def test_practice_questions_are_not_flagged():
     """Marking a practice question prints nothing the scan objects to."""
-    from coursekit.quiz.bank import mark
+    from coursekit.quiz import mark
 
     for notebook in list_banks():
         for q in load_bank(notebook).practice:

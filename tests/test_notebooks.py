@@ -58,7 +58,7 @@ class TestEachNotebook:
         assert cited <= keys, f"unknown keys {sorted(cited - keys)}"
 
     def test_quiz_bank_is_complete(self, principle):
-        from coursekit.quiz.bank import load_bank
+        from coursekit.quiz import load_bank
 
         bank = load_bank(principle.notebook)
         types = {q.type for q in bank.questions}

@@ -1,4 +1,4 @@
-"""Marking, shuffling and summaries of quiz questions (coursekit.quiz.bank, pure core)."""
+"""Marking, shuffling and summaries of quiz questions (coursekit.quiz, pure core)."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from coursekit.errors import InvalidModel
-from coursekit.quiz.bank import (
+from coursekit.quiz import (
     Bank,
     Item,
     Option,
@@ -313,7 +313,7 @@ def test_shuffled_is_stable_and_leaves_global_random_alone():
 
 def test_shuffled_is_the_same_in_another_process():
     code = (
-        "import json\nfrom coursekit.quiz.bank import list_banks, load_bank, shuffled\n"
+        "import json\nfrom coursekit.quiz import list_banks, load_bank, shuffled\n"
         "print(json.dumps({f'{nb}/{q.id}': list(shuffled(q, 7).option_ids or shuffled(q, 7).item_ids)"
         " for nb in list_banks() for q in load_bank(nb)}))"
     )
@@ -386,7 +386,7 @@ def test_summary_of_a_real_bank():
 
 def test_quiz_core_imports_no_ui():
     code = (
-        "import sys, coursekit.quiz.bank; bad = {'ipywidgets', 'matplotlib', 'pandas'} & set(sys.modules); "
+        "import sys, coursekit.quiz; bad = {'ipywidgets', 'matplotlib', 'pandas'} & set(sys.modules); "
         "assert not bad, bad"
     )
     subprocess.run([sys.executable, "-c", code], env={**os.environ, "PYTHONPATH": str(SRC)}, check=True)

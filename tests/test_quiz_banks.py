@@ -11,7 +11,7 @@ import yaml
 from coursekit.content.data import data_dir
 from coursekit.content.syllabus import load_references, principle
 from coursekit.errors import DataErrors, DataFileError
-from coursekit.quiz.bank import TYPES, check_bank, check_banks, list_banks, load_bank, summary
+from coursekit.quiz import TYPES, check_bank, check_banks, list_banks, load_bank, summary
 
 BANKS = list_banks()
 MINE = ["00_start_here", "04_nervous_system_and_pain"]  # written with these tests

@@ -29,7 +29,7 @@ from coursekit.engine.planner import MAX_DEMANDING_DAYS, Wardrobe, plan_week, se
 from coursekit.engine.progression import propose
 from coursekit.engine.routines import TRANSITION_S, Routine, RoutineItem, load_example_routines
 from coursekit.engine.scenarios import get_scenario, load_scenarios
-from coursekit.quiz.bank import Question, load_bank
+from coursekit.quiz import Question, load_bank
 
 CATALOG = load_catalog()
 EXAMPLES = load_example_routines(CATALOG)

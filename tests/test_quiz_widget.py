@@ -13,7 +13,7 @@ import ipywidgets as w
 import pytest
 
 from coursekit.errors import InvalidModel
-from coursekit.quiz.bank import Bank, Item, Option, Question, load_bank
+from coursekit.quiz import Bank, Item, Option, Question, load_bank
 from coursekit.widgets import quiz as quiz_widget
 from coursekit.widgets.quiz import QuizCard, Score
 

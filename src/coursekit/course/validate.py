@@ -77,7 +77,7 @@ def _each_file(folder: Path, pattern: str, check: Callable[[Path], None]) -> lis
 
 def _check_quizzes(folder: Path) -> list[DataFileError]:
     try:
-        from coursekit.quiz import bank as quiz
+        from coursekit.quiz import loading as quiz
     except ImportError:  # the quiz module is optional while the kit is assembled
         return []
 

@@ -2,7 +2,7 @@
 
 The answer key never reaches the browser before the learner checks: option controls get
 only their labels, and a question's feedback HTML is filled in only after its Check. Marking
-is :func:`coursekit.quiz.bank.mark`; the card only displays the :class:`~coursekit.quiz.bank.Result`.
+is :func:`coursekit.quiz.marking.mark`; the card only displays the :class:`~coursekit.quiz.models.Result`.
 
 Driven from Python exactly as from the browser::
 
@@ -27,7 +27,7 @@ from typing import Any
 import traitlets
 
 from coursekit.errors import InvalidModel, JournalError
-from coursekit.quiz.bank import Bank, Question, Result, load_bank, mark, shuffled
+from coursekit.quiz import Bank, Question, Result, load_bank, mark, shuffled
 from coursekit.quiz.review import CONFIDENCES, check_confidence
 from coursekit.widgets import _shared as w
 from coursekit.widgets._base import CourseWidget, MessageArea, escape, reports_errors

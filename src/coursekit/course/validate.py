@@ -63,6 +63,20 @@ def _check_red_flags(folder: Path, keys: set[str] | None) -> list[DataFileError]
     return problems
 
 
+def _check_misconceptions(folder: Path, keys: set[str] | None) -> list[DataFileError]:
+    """The misconception glossary; the banks' tags are checked against it with the banks."""
+    try:
+        from coursekit.quiz.misconceptions import FILE, check_misconceptions
+    except ImportError:  # the quiz module is optional while the kit is assembled
+        return []
+    path = folder / FILE
+    try:
+        _, problems = check_misconceptions(load_yaml(path), display_path(path), keys)
+    except DataFileError as err:
+        return _problems_of(err)
+    return problems
+
+
 def _each_file(folder: Path, pattern: str, check: Callable[[Path], None]) -> list[DataFileError]:
     problems: list[DataFileError] = []
     for path in sorted(folder.glob(pattern)):
@@ -135,6 +149,7 @@ def check_data(path: str | os.PathLike[str] | None = None) -> list[DataFileError
     problems += _check_exercises(folder, keys)
     problems += _check_principles(folder, keys)
     problems += _check_red_flags(folder, keys)
+    problems += _check_misconceptions(folder, keys)
     if not problems:  # later files cross-check against the catalog and the syllabus
         problems += _check_quizzes(folder)
         problems += _check_routines(folder)

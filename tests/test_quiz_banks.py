@@ -114,7 +114,12 @@ GOOD = {
             "explanation": "Bands.",
             "options": [
                 {"id": "a", "text": "Acceptable", "correct": True, "feedback": "Right."},
-                {"id": "b", "text": "Too high", "feedback": "No: the misconception that pain means harm."},
+                {
+                    "id": "b",
+                    "text": "Too high",
+                    "feedback": "No: the misconception that pain means harm.",
+                    "misconception": "pain-means-harm",
+                },
             ],
         },
         {
@@ -126,7 +131,7 @@ GOOD = {
             "explanation": "Five.",
             "answer": 5,
             "tolerance": 0,
-            "feedback": {"correct": "Yes.", "incorrect": "It is 5."},
+            "feedback": {"correct": "Yes.", "incorrect": "It is 5.", "misconception": "pain-zones-confused"},
         },
         {
             "id": "q-three",
@@ -136,7 +141,7 @@ GOOD = {
             "prompt": "Order.",
             "explanation": "So.",
             "items": [{"id": "a", "text": "A"}, {"id": "b", "text": "B"}, {"id": "c", "text": "C"}],
-            "feedback": {"correct": "Yes.", "incorrect": "No."},
+            "feedback": {"correct": "Yes.", "incorrect": "No.", "misconception": "steps-out-of-order"},
         },
     ],
 }
@@ -178,6 +183,7 @@ def _empty_feedback(d):
 
 def _two_correct(d):
     d["questions"][0]["options"][1]["correct"] = True
+    del d["questions"][0]["options"][1]["misconception"]  # a correct option names none
 
 
 def _unknown_objective(d):
@@ -367,7 +373,12 @@ PRACTICE = [
         "explanation": "Bands.",
         "options": [
             {"id": "a", "text": "Safe", "correct": True, "feedback": "Right."},
-            {"id": "b", "text": "Too high", "feedback": "No: the misconception that pain means harm."},
+            {
+                "id": "b",
+                "text": "Too high",
+                "feedback": "No: the misconception that pain means harm.",
+                "misconception": "pain-means-harm",
+            },
         ],
     },
     {
@@ -378,7 +389,7 @@ PRACTICE = [
         "prompt": "Top of the safe zone?",
         "explanation": "Three.",
         "answer": 3,
-        "feedback": {"correct": "Yes.", "incorrect": "It is 3."},
+        "feedback": {"correct": "Yes.", "incorrect": "It is 3.", "misconception": "pain-zones-confused"},
     },
 ]
 

@@ -35,6 +35,7 @@ def test_wheel_contains_the_data_and_loads_from_anywhere(tmp_path):
     names = zipfile.ZipFile(wheel).namelist()
     assert "coursekit/data/exercises.yaml" in names
     assert "coursekit/data/principles.yaml" in names
+    assert "coursekit/data/misconceptions.yaml" in names
     assert any(n.startswith("coursekit/data/quizzes/") for n in names)
     assert {
         "coursekit/handouts/templates/routine_card.html",

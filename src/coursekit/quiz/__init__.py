@@ -12,6 +12,7 @@ from coursekit.quiz.misconceptions import (
     Misconception,
     check_misconceptions,
     load_misconceptions,
+    misconceptions_in,
 )
 from coursekit.quiz.models import (
     LISTS,
@@ -51,6 +52,7 @@ __all__ = [
     "load_bank",
     "load_misconceptions",
     "mark",
+    "misconceptions_in",
     "shuffled",
     "summary",
 ]

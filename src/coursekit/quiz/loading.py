@@ -2,8 +2,9 @@
 
 A bank holds the ``questions`` the notebook's quiz card asks and a ``practice`` list the card
 never asks (for the worked attempts printed in the notebook, so no key of the card sits in a
-stored output). ``load_bank`` validates every question of both lists against the syllabus and
-the reference list; a broken record names file, list, record and field.
+stored output). ``load_bank`` validates every question of both lists against the syllabus, the
+reference list and the misconception glossary (every wrong answer names an entry of it); a
+broken record names file, list, record and field.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ from typing import Any
 from coursekit.content.data import data_dir, display_path, load_yaml
 from coursekit.content.syllabus import load_principles, load_references
 from coursekit.errors import DataErrors, DataFileError, InvalidModel
+from coursekit.quiz.misconceptions import FILE as GLOSSARY_FILE
+from coursekit.quiz.misconceptions import load_misconceptions
 from coursekit.quiz.models import (
     _BANK_FIELDS,
     _COMMON_FIELDS,
@@ -52,7 +55,13 @@ def _text_or_none(value: Any) -> str | None:
 
 
 def _question_from_record(
-    record: Any, index: int, path: str, *, objectives: set[str] | None, reference_keys: set[str] | None
+    record: Any,
+    index: int,
+    path: str,
+    *,
+    objectives: set[str] | None,
+    reference_keys: set[str] | None,
+    misconception_ids: set[str] | None = None,
 ) -> tuple[Question | None, list[DataFileError]]:
     """Build one question; return it (or None) and every problem found in the record."""
     if not isinstance(record, dict):
@@ -124,10 +133,10 @@ def _question_from_record(
     if "feedback" in fields and "feedback" in record:
         fb = record["feedback"]
         if not isinstance(fb, dict):
-            fail("feedback", "must be a mapping with the texts correct and incorrect")
+            fail("feedback", "must be a mapping with correct, incorrect and misconception")
         else:
-            for f in sorted(set(fb) - {"correct", "incorrect"}, key=str):
-                fail(f"feedback.{_key(f)}", "unknown field; the fields are correct, incorrect")
+            for f in sorted(set(fb) - {"correct", "incorrect", "misconception"}, key=str):
+                fail(f"feedback.{_key(f)}", "unknown field; the fields are correct, incorrect, misconception")
             for f in ("correct", "incorrect"):
                 if f not in fb:
                     fail(f"feedback.{f}", "missing")
@@ -135,6 +144,8 @@ def _question_from_record(
                     fail(f"feedback.{f}", f"must be text, got {fb[f]!r}")
                 else:
                     values[f"feedback_{f}"] = fb[f]
+            if fb.get("misconception") is not None:
+                values["misconception"] = fb["misconception"]
     if problems:
         return None, problems
 
@@ -147,6 +158,7 @@ def _question_from_record(
         draft.solution = tuple(i.id for i in draft.items)
     for field, detail in _question_problems(draft):
         fail(field, detail)
+    _check_tags(values, misconception_ids, fail)
     if problems:
         return None, problems
     try:
@@ -156,17 +168,48 @@ def _question_from_record(
         return None, problems
 
 
+def _check_tags(values: dict[str, Any], misconception_ids: set[str] | None, fail: Any) -> None:
+    """Every wrong answer names a known misconception (only when the glossary is given).
+
+    The form of a tag (a slug, never on a correct option) is the model's rule, checked with
+    the other rules of the question; this is the check against the glossary.
+    """
+    if misconception_ids is None:
+        return
+    for i, o in enumerate(values.get("options", ())):
+        if o.correct:
+            continue
+        where = f"options[{i}].misconception"
+        if o.misconception is None:
+            fail(
+                where,
+                f"missing: wrong option {o.id!r} must name the misconception or slip it reflects ({GLOSSARY_FILE})",
+            )
+        elif isinstance(o.misconception, str) and o.misconception not in misconception_ids:
+            fail(where, f"option {o.id!r}: unknown misconception {o.misconception!r} (see {GLOSSARY_FILE})")
+    if values["type"] in ("numeric", "order") and "feedback_incorrect" in values:
+        tag = values.get("misconception")
+        if tag is None:
+            fail(
+                "feedback.misconception",
+                f"missing: the wrong answer must name the misconception or slip it reflects ({GLOSSARY_FILE})",
+            )
+        elif isinstance(tag, str) and tag not in misconception_ids:
+            fail("feedback.misconception", f"unknown misconception {tag!r} (see {GLOSSARY_FILE})")
+
+
 def _options(raw: Any, fail: Any) -> tuple[Option, ...]:
     if not isinstance(raw, list):
         fail("options", f"must be a list of options, got {raw!r}")
         return ()
     out = []
+    fields = ("id", "text", "correct", "feedback", "misconception")
     for i, o in enumerate(raw):
         if not isinstance(o, dict):
-            fail(f"options[{i}]", "must be a mapping with id, text, correct and feedback")
+            fail(f"options[{i}]", "must be a mapping with id, text, correct, feedback and misconception")
             continue
-        for f in sorted(set(o) - {"id", "text", "correct", "feedback"}, key=str):
-            fail(f"options[{i}].{_key(f)}", "unknown field; the fields are id, text, correct, feedback")
+        for f in sorted(set(o) - set(fields), key=str):
+            fail(f"options[{i}].{_key(f)}", f"unknown field; the fields are {', '.join(fields)}")
         ok = True
         for f in ("id", "text", "feedback"):
             if f not in o or o[f] is None:
@@ -180,7 +223,15 @@ def _options(raw: Any, fail: Any) -> tuple[Option, ...]:
             fail(f"options[{i}].correct", f"must be true or false, got {correct!r}")
             ok = False
         if ok:
-            out.append(Option(id=o["id"], text=o["text"], correct=correct, feedback=o["feedback"]))
+            out.append(
+                Option(
+                    id=o["id"],
+                    text=o["text"],
+                    correct=correct,
+                    feedback=o["feedback"],
+                    misconception=o.get("misconception"),
+                )
+            )
     return tuple(out)
 
 
@@ -212,13 +263,16 @@ def check_bank(
     notebook: str | None = None,
     objectives: Iterable[str] | None = None,
     reference_keys: Iterable[str] | None = None,
+    misconception_ids: Iterable[str] | None = None,
 ) -> tuple[Bank | None, list[DataFileError]]:
     """Validate one bank file's content; return the bank (None if unusable) and every problem.
 
     ``notebook`` is the notebook the bank must belong to; ``objectives`` the ids of that
-    notebook's objectives and ``reference_keys`` the keys of references.yaml (``None``
-    skips that check). A bank with problems is returned with its valid questions only, so
-    ``coursekit check-data`` can report everything in one pass.
+    notebook's objectives, ``reference_keys`` the keys of references.yaml and
+    ``misconception_ids`` the ids of misconceptions.yaml, which every wrong option and every
+    numeric or order question must then name (``None`` skips that check). A bank with
+    problems is returned with its valid questions only, so ``coursekit check-data`` can
+    report everything in one pass.
     """
     problems: list[DataFileError] = []
     if not isinstance(document, dict):
@@ -249,6 +303,7 @@ def check_bank(
     context = {
         "objectives": set(objectives) if objectives is not None else None,
         "reference_keys": set(reference_keys) if reference_keys is not None else None,
+        "misconception_ids": set(misconception_ids) if misconception_ids is not None else None,
     }
     seen: dict[str, tuple[str, int]] = {}  # question id -> (list, record) of its first use
     lists: dict[str, list[Question]] = {}
@@ -284,12 +339,18 @@ def _check_records(
     *,
     objectives: set[str] | None,
     reference_keys: set[str] | None,
+    misconception_ids: set[str] | None,
 ) -> list[Question]:
     """The valid questions of one list of a bank; problems are appended, ids shared via ``seen``."""
     out: list[Question] = []
     for index, record in enumerate(records):
         question, found = _question_from_record(
-            record, index, where, objectives=objectives, reference_keys=reference_keys
+            record,
+            index,
+            where,
+            objectives=objectives,
+            reference_keys=reference_keys,
+            misconception_ids=misconception_ids,
         )
         rid = record.get("id") if isinstance(record, dict) else None
         if isinstance(rid, str):
@@ -339,14 +400,22 @@ def _stamp(file: Path) -> tuple[str, int, int]:
         return str(file), -1, -1
 
 
-_SYLLABUS: dict[tuple[Any, ...], tuple[dict[str, tuple[str, ...]], set[str]]] = {}
+_Syllabus = tuple[dict[str, tuple[str, ...]], set[str], set[str] | None]
+_SYLLABUS: dict[tuple[Any, ...], _Syllabus] = {}
 
 
-def _syllabus(folder: Path, key: tuple[Any, ...]) -> tuple[dict[str, tuple[str, ...]], set[str]]:
-    """Objective ids by notebook and the reference keys of a data folder (cached by mtime)."""
+def _syllabus(folder: Path, key: tuple[Any, ...]) -> _Syllabus:
+    """Objective ids by notebook, reference keys and misconception ids of a data folder.
+
+    Cached by the files' modification times. A folder without a glossary (data written for
+    an older kit) gives ``None`` for the ids, so tags are not checked against it; ``coursekit
+    check-data`` reports the missing file.
+    """
     if key not in _SYLLABUS:
         objectives = {p.notebook: tuple(o.id for o in p.objectives) for p in load_principles(folder)}
-        _SYLLABUS[key] = (objectives, set(load_references(folder)))
+        glossary = folder / GLOSSARY_FILE
+        ids = set(load_misconceptions(glossary)) if glossary.is_file() else None
+        _SYLLABUS[key] = (objectives, set(load_references(folder)), ids)
     return _SYLLABUS[key]
 
 
@@ -358,20 +427,27 @@ def load_bank(notebook: str, path: str | os.PathLike[str] | None = None) -> Bank
     every problem) naming file, question (index and id) and field.
     """
     file, folder = _locate(notebook, path)
-    syllabus_key = tuple(_stamp(f) for f in (folder / "principles.yaml", folder / "references.yaml"))
+    syllabus_key = tuple(_stamp(folder / f) for f in ("principles.yaml", "references.yaml", GLOSSARY_FILE))
     key = (notebook, _stamp(file), syllabus_key)
     if key in _CACHE:
         return _CACHE[key]
     name = display_path(file)
     document = load_yaml(file)
-    all_objectives, keys = _syllabus(folder, syllabus_key)
+    all_objectives, keys, misconception_ids = _syllabus(folder, syllabus_key)
     objectives: tuple[str, ...] | None = None
     pre: list[DataFileError] = []
     if notebook in all_objectives:
         objectives = all_objectives[notebook]
     else:
         pre.append(DataFileError(name, f"no notebook {notebook!r} in principles.yaml", field="notebook"))
-    bank, problems = check_bank(document, name, notebook=notebook, objectives=objectives, reference_keys=keys)
+    bank, problems = check_bank(
+        document,
+        name,
+        notebook=notebook,
+        objectives=objectives,
+        reference_keys=keys,
+        misconception_ids=misconception_ids,
+    )
     problems = pre + problems
     if problems:
         raise DataErrors(problems)

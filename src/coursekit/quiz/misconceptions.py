@@ -17,7 +17,8 @@ from typing import Any
 
 from coursekit.content.data import data_dir, display_path, load_yaml
 from coursekit.errors import DataErrors, DataFileError, InvalidModel
-from coursekit.quiz.models import _SLUG
+from coursekit.quiz.marking import mark
+from coursekit.quiz.models import _SLUG, Question
 
 __all__ = [
     "FILE",
@@ -27,6 +28,7 @@ __all__ = [
     "Misconception",
     "check_misconceptions",
     "load_misconceptions",
+    "misconceptions_in",
 ]
 
 FILE = "misconceptions.yaml"
@@ -183,3 +185,19 @@ def load_misconceptions(path: str | os.PathLike[str] | None = None) -> dict[str,
             raise DataErrors(problems)
         _CACHE[key] = glossary
     return dict(_CACHE[key])
+
+
+def misconceptions_in(question: Question, answer: Any) -> tuple[str, ...]:
+    """The misconception ids an answer reflects, in the question's option order.
+
+    The answer is what :func:`~coursekit.quiz.marking.mark` takes (a malformed one raises
+    :class:`InvalidModel`). A wrong option that was chosen gives its tag; a wrong numeric or
+    order answer gives the question's tag. A correct option left unticked gives none (missing
+    a right idea is not holding a wrong one), and a correct answer gives none.
+    """
+    result = mark(question, answer)
+    if question.kind in ("numeric", "order"):
+        return () if result.correct or question.misconception is None else (question.misconception,)
+    chosen = {result.answer} if isinstance(result.answer, str) else set(result.answer or ())
+    tags = [o.misconception for o in question.options if o.id in chosen and not o.correct]
+    return tuple(dict.fromkeys(t for t in tags if t is not None))

@@ -89,14 +89,19 @@ class _FieldProblem(InvalidModel):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Option:
-    """One choice of a single, multiple or case question, with why it is right or wrong."""
+    """One choice of a single, multiple or case question, with why it is right or wrong.
+
+    ``misconception`` is the id of the glossary entry (``data/misconceptions.yaml``) that a
+    wrong option reflects; a correct option has none.
+    """
 
     id: str
     text: str
     correct: bool
     feedback: str
+    misconception: str | None = None
 
-    def __repr__(self) -> str:  # never shows ``correct``: a printed object must not leak the key
+    def __repr__(self) -> str:  # never shows ``correct`` or the tag: a printed object must not leak the key
         return f"Option({self.id!r})"
 
 
@@ -118,7 +123,9 @@ class Question:
     ``case`` questions are answered like ``single`` ones, or like ``multiple`` ones when
     ``multiple`` is true; :attr:`kind` says which. For ``order`` questions ``items`` is the
     display order and ``solution`` the correct sequence of item ids (by default the order
-    in which the items are listed).
+    in which the items are listed). ``misconception`` is the glossary id a wrong numeric or
+    order answer reflects (written ``feedback: {misconception: ...}`` in a bank); questions
+    with options tag their wrong options instead.
     """
 
     id: str
@@ -137,6 +144,7 @@ class Question:
     solution: tuple[str, ...] = ()
     feedback_correct: str = ""
     feedback_incorrect: str = ""
+    misconception: str | None = None
 
     def __post_init__(self) -> None:
         if self.type == "multiple":
@@ -232,6 +240,24 @@ def _question_problems(q: Any) -> Iterator[tuple[str, str]]:
             yield "feedback.correct", "missing or empty text"
         if not _nonempty(q.feedback_incorrect):
             yield "feedback.incorrect", "missing or empty text"
+        if q.misconception is not None and not _is_slug(q.misconception):
+            yield "feedback.misconception", _slug_detail(q.misconception)
+    elif q.misconception is not None:
+        yield (
+            "misconception",
+            (
+                f"only numeric and order questions name one for their wrong answer; a {q.type} "
+                "question tags each wrong option instead"
+            ),
+        )
+
+
+def _is_slug(value: object) -> bool:
+    return isinstance(value, str) and bool(_SLUG.match(value))
+
+
+def _slug_detail(value: object) -> str:
+    return f"must be a misconception id like 'pain-means-harm', got {value!r}"
 
 
 def _option_problems(q: Any, kind: str) -> Iterator[tuple[str, str]]:
@@ -250,6 +276,15 @@ def _option_problems(q: Any, kind: str) -> Iterator[tuple[str, str]]:
             yield f"options[{i}].correct", f"must be true or false, got {o.correct!r}"
         if not _nonempty(o.feedback):
             yield f"options[{i}].feedback", "missing or empty text (say why the option is right or wrong)"
+        if o.misconception is not None:
+            if not _is_slug(o.misconception):
+                yield f"options[{i}].misconception", _slug_detail(o.misconception)
+            elif o.correct is True:
+                yield (
+                    f"options[{i}].misconception",
+                    f"option {o.id!r} is correct; only a wrong option names a misconception "
+                    f"(remove {o.misconception!r})",
+                )
     right = [o.id for o in q.options if o.correct is True]
     if kind == "single" and len(right) != 1:
         found = f"found {len(right)}" + (f" ({', '.join(right)})" if right else "")
